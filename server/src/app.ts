@@ -1,0 +1,86 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Deps } from './deps.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { collectRoutes, type DeclaredRoute } from './http/permissions.ts';
+import { registerWebApp } from './http/static.ts';
+import type { App } from './http/types.ts';
+import { registerValidation } from './http/validation.ts';
+import { VERSION } from './version.ts';
+import './http/actor.ts';
+
+export interface BuiltApp {
+  app: App;
+  /** Every route with its declared permission (for the test that walks the table). */
+  routes: DeclaredRoute[];
+}
+
+function loggerOptions(deps: Deps): FastifyServerOptions['logger'] {
+  return {
+    level: deps.config.logLevel,
+    // Query strings can hold search terms (names, phone numbers): log the path only.
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+    },
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  };
+}
+
+/** Builds the HTTP app from its dependencies; main.ts listens, tests inject. */
+export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(deps),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const routes = collectRoutes(app);
+
+  app.removeContentTypeParser('text/plain');
+  registerValidation(app);
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
+  registerAuthHook(app, deps);
+  await registerOpenApi(app, VERSION);
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  hospitalRoutes(app, deps);
+
+  const fallback = await registerWebApp(app, deps.config.webDir);
+  registerNotFound(app, fallback ?? undefined);
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** A postgres:// URL, or null for the embedded SQLite database in dataDir. */
+  readonly databaseUrl: string | null;
+  readonly adminEmail: string | null;
+  readonly adminPassword: string | null;
+  readonly publicUrl: string | null;
+  readonly secureCookies: boolean;
+  readonly logLevel: LogLevel;
+  readonly timeZone: string;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly trustProxy: boolean;
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the environment once into a frozen Config; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = text(env, 'DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset to use the embedded SQLite database)');
+  }
+  const publicUrl = text(env, 'HMS_PUBLIC_URL');
+  if (publicUrl !== null) {
+    let parsed: URL;
+    try {
+      parsed = new URL(publicUrl);
+    } catch {
+      throw new ConfigError(`HMS_PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new ConfigError(`HMS_PUBLIC_URL must start with http:// or https:// (got "${publicUrl}")`);
+    }
+  }
+  const logLevel = (text(env, 'HMS_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`HMS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const adminEmail = text(env, 'HMS_ADMIN_EMAIL');
+  const adminPassword = env['HMS_ADMIN_PASSWORD'] ? env['HMS_ADMIN_PASSWORD'] : null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('HMS_ADMIN_EMAIL and HMS_ADMIN_PASSWORD must be set together');
+  }
+  const timeZone = text(env, 'HMS_TIME_ZONE') ?? 'UTC';
+  if (!isTimeZone(timeZone)) {
+    throw new ConfigError(`HMS_TIME_ZONE must be an IANA time zone such as Europe/London (got "${timeZone}")`);
+  }
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+  const trustProxy = text(env, 'HMS_TRUST_PROXY');
+  if (trustProxy !== null && trustProxy !== 'true' && trustProxy !== 'false') {
+    throw new ConfigError(`HMS_TRUST_PROXY must be true or false (got "${trustProxy}")`);
+  }
+  return Object.freeze({
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir: path.resolve(cwd, text(env, 'HMS_DATA_DIR') ?? './data'),
+    databaseUrl,
+    adminEmail,
+    adminPassword,
+    publicUrl,
+    secureCookies: publicUrl?.startsWith('https://') ?? false,
+    logLevel,
+    timeZone,
+    sessionIdleMinutes: integer(env, 'HMS_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    trustProxy: trustProxy === 'true',
+    webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),
+  });
+}

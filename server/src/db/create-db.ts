@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.ts';
+import type { DB, Dialect } from './types.ts';
+
+export interface DbHandle {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  /** The better-sqlite3 connection, for the online backup; null on PostgreSQL. */
+  readonly sqlite: Database.Database | null;
+  close(): Promise<void>;
+}
+
+export type DbTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite' };
+
+// count(*) and bigint columns arrive as strings from pg; every such number here fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export function dbTargetFromConfig(config: { databaseUrl: string | null; dataDir: string }): DbTarget {
+  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  return { kind: 'sqlite', file: path.join(config.dataDir, 'hms.sqlite') };
+}
+
+export async function createDb(target: DbTarget): Promise<DbHandle> {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const { dialect, raw } = openSqlite(target.file);
+    const db = new Kysely<DB>({ dialect });
+    return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
+  }
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  }
+  // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+  const pglite = new PGlite({ parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, dialect: 'pglite', sqlite: null, close: () => db.destroy() };
+}

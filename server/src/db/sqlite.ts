@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+
+/**
+ * better-sqlite3 behind Kysely, with two changes to Kysely's stock dialect:
+ * - prepared statements are cached (bounded, least recently used first out):
+ *   Kysely would otherwise prepare every query again;
+ * - transactions start with BEGIN IMMEDIATE, so a writer takes the lock up
+ *   front instead of failing with SQLITE_BUSY when it upgrades.
+ */
+export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDialect; raw: Database.Database } {
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const cache = new Map<string, Database.Statement>();
+  const cached = {
+    close: () => raw.close(),
+    prepare: (sql: string) => {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = raw.prepare(sql);
+        if (cache.size >= cacheSize) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+  return { dialect: new ImmediateSqliteDialect({ database: cached }), raw };
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection, _settings: TransactionSettings) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}

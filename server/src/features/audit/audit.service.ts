@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { Executor, Trx } from '../../db/types.ts';
+import type { AuditLogTable } from '../../db/types.ts';
+import { newId } from '../../ids.ts';
+import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRowsAfter } from './audit.queries.ts';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  outcome: AuditOutcome;
+  ip?: string | null;
+  /** Non-sensitive context (changed field names, before/after values): never passwords or tokens. */
+  details?: Record<string, unknown> | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
+  const body = JSON.stringify([
+    row.id, row.seq, row.at, row.actor_id, row.actor_role, row.action,
+    row.entity_type, row.entity_id, row.outcome, row.ip, row.details,
+  ]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+}
+
+/** Appends one row to the audit log inside the caller's transaction, chained to the previous row by hash. */
+export async function writeAudit(trx: Trx, at: Date, entry: AuditEntry): Promise<void> {
+  const { seq, lastHash } = await advanceAuditHead(trx);
+  const row: Omit<AuditLogTable, 'hash'> = {
+    id: newId(),
+    seq,
+    at: at.toISOString(),
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    outcome: entry.outcome,
+    ip: entry.ip ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    prev_hash: lastHash,
+  };
+  await insertAuditRow(trx, { ...row, hash: hashRow(row) });
+}
+
+export interface ChainReport {
+  intact: boolean;
+  checked: number;
+  /** The sequence number of the first row that does not verify. */
+  brokenAtSeq: number | null;
+}
+
+/** Walks the whole chain: every row's hash must match its content and the previous row's hash. */
+export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
+  let previous = GENESIS_HASH;
+  let lastSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await listAuditRowsAfter(db, lastSeq, 1000);
+    for (const row of rows) {
+      const { hash, ...rest } = row;
+      if (row.seq !== lastSeq + 1 || row.prev_hash !== previous || hashRow(rest) !== hash) {
+        return { intact: false, checked, brokenAtSeq: row.seq };
+      }
+      previous = hash;
+      lastSeq = row.seq;
+      checked += 1;
+    }
+    if (rows.length < 1000) break;
+  }
+  const head = await findAuditHead(db);
+  if (head.seq !== lastSeq || head.last_hash !== previous) {
+    return { intact: false, checked, brokenAtSeq: lastSeq + 1 };
+  }
+  return { intact: true, checked, brokenAtSeq: null };
+}

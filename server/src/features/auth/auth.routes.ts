@@ -1,0 +1,87 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { actorOf, type Actor } from '../../http/actor.ts';
+import { AppError, unauthorized } from '../../http/app-error.ts';
+import { NoContent, problems } from '../../http/schemas.ts';
+import type { App } from '../../http/types.ts';
+import { changePassword, login, logout, registerPatient, type Client, type SignedIn } from './auth.service.ts';
+import { LoginBody, PasswordBody, RegisterBody, Session } from './auth.schemas.ts';
+import { resolveSession, SESSION_COOKIE } from './sessions.ts';
+
+const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
+
+function sessionBody(actor: Actor) {
+  return {
+    user: {
+      id: actor.userId, email: actor.email, name: actor.name, role: actor.role,
+      ...(actor.patientId ? { patientId: actor.patientId } : {}),
+      ...(actor.doctorId ? { doctorId: actor.doctorId } : {}),
+      mustChangePassword: actor.mustChangePassword,
+    },
+    csrfToken: actor.csrfToken,
+  };
+}
+
+/** Login and register carry no CSRF token: a cross-site form post is refused by its Origin instead. */
+function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  const allowed = new Set([`${request.protocol}://${request.host}`]);
+  if (deps.config.publicUrl) allowed.add(new URL(deps.config.publicUrl).origin);
+  if (!allowed.has(origin)) throw new AppError(403, 'ORIGIN_MISMATCH', 'Requests from another site are not accepted');
+}
+
+export function authRoutes(app: App, deps: Deps): void {
+  async function signIn(reply: FastifyReply, signedIn: SignedIn) {
+    const actor = await resolveSession(deps.db, deps.config, deps.clock.now(), signedIn.session.token);
+    if (!actor) throw new Error('A session just created could not be read back');
+    reply.setCookie(SESSION_COOKIE, signedIn.session.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, expires: signedIn.session.expiresAt,
+    });
+    return sessionBody(actor);
+  }
+
+  const loginLimit = { max: 30, timeWindow: '1 minute' };
+
+  app.post('/api/auth/login', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Session, ...problems(400, 401, 403, 429) } },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    return signIn(reply, await login(deps, clientOf(request), request.body.email, request.body.password));
+  });
+
+  app.post('/api/auth/register', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, ...problems(400, 403, 409, 429) } },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    const body = await signIn(reply, await registerPatient(deps, clientOf(request), request.body));
+    return reply.status(201).send(body);
+  });
+
+  app.get('/api/auth/session', {
+    config: { allow: 'public', allowWithTemporaryPassword: true },
+    schema: { tags: ['auth'], summary: 'The current session', response: { 200: Session, ...problems(401) } },
+  }, async (request) => {
+    if (!request.actor) throw unauthorized('Not signed in');
+    return sessionBody(request.actor);
+  });
+
+  app.post('/api/auth/logout', {
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
+    schema: { tags: ['auth'], summary: 'Sign out (revokes the session)', response: { 204: NoContent, ...problems(401, 403) } },
+  }, async (request, reply) => {
+    await logout(deps, actorOf(request), clientOf(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/auth/password', {
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
+    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403) } },
+  }, async (request, reply) => {
+    await changePassword(deps, actorOf(request), clientOf(request), request.body.currentPassword, request.body.newPassword);
+    return reply.status(204).send(null);
+  });
+}

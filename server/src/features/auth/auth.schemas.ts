@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { ADDRESS_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PHONE_MAX_LENGTH } from '#shared/limits';
+import { GENDERS } from '#shared/people';
+import { ROLES } from '#shared/roles';
+import { Id, LocalDate } from '../../http/schemas.ts';
+
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: EMAIL_MAX_LENGTH });
+// Length and commonness are checked by the password policy, which names the rule that failed.
+const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 });
+export const PersonName = Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: '\\S' });
+export const Phone = Type.String({ minLength: 3, maxLength: PHONE_MAX_LENGTH, pattern: '^[+0-9 ()./-]+$' });
+export const GenderSchema = Type.Enum(GENDERS);
+export const RoleSchema = Type.Enum(ROLES);
+
+export const Session = Type.Object({
+  user: Type.Object({
+    id: Id,
+    email: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    patientId: Type.Optional(Id),
+    doctorId: Type.Optional(Id),
+    mustChangePassword: Type.Boolean(),
+  }),
+  csrfToken: Type.String(),
+});
+
+export const LoginBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: EMAIL_MAX_LENGTH }), password: Password }, { additionalProperties: false });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    name: PersonName,
+    dateOfBirth: LocalDate,
+    gender: GenderSchema,
+    phone: Phone,
+    address: Type.Optional(Type.String({ maxLength: ADDRESS_MAX_LENGTH })),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { hash, verify } from '@node-rs/argon2';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/limits';
+
+// OWASP's argon2id parameters (19 MiB, 2 iterations, 1 lane); argon2id is @node-rs/argon2's default algorithm.
+const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Hashes off the event loop (libuv's thread pool). */
+export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+// A hash of a random password, verified against when the email is unknown so that both answers take as long.
+let dummyHash: Promise<string> | null = null;
+export function verifyAgainstDummy(password: string): Promise<boolean> {
+  dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
+  return dummyHash.then((stored) => verifyPassword(stored, password));
+}
+
+let common: Set<string> | null = null;
+function commonPasswords(): Set<string> {
+  // The 10,000 most common passwords of public breach corpora (zxcvbn's frequency list), shipped beside this file.
+  common ??= new Set(fs.readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean));
+  return common;
+}
+
+function isTrivial(password: string): boolean {
+  if (new Set(password).size <= 2) return true;
+  const codes = [...password].map((c) => c.codePointAt(0) ?? 0);
+  const step = (codes[1] ?? 0) - (codes[0] ?? 0);
+  return Math.abs(step) === 1 && codes.every((code, i) => i === 0 || code - (codes[i - 1] ?? 0) === step);
+}
+
+/** NIST SP 800-63B: length 12–128, no composition rules, not a known common password, not the user's own email. */
+export function passwordProblem(password: string, email: string | null): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower) || isTrivial(password)) return 'This password is too common or predictable; choose another';
+  if (email) {
+    const address = email.toLowerCase();
+    const local = address.split('@')[0] ?? '';
+    if (lower === address || (local.length >= 4 && lower === local)) return 'The password must not be your email address';
+  }
+  return null;
+}

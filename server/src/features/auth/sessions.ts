@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import type { Executor } from '../../db/types.ts';
+import type { Actor } from '../../http/actor.ts';
+import type { Role } from '#shared/roles';
+import { findLiveSession, insertSession, touchSession } from './auth.queries.ts';
+
+export const SESSION_COOKIE = 'hms_session';
+// last_seen_at is written at most this often, so a busy session costs no write per request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Only this hash of the token is stored: a leaked sessions table opens no session. */
+export const sessionIdFromToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface NewSession {
+  token: string;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Executor,
+  config: Config,
+  now: Date,
+  userId: string,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const sessionId = sessionIdFromToken(token);
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000);
+  await insertSession(db, {
+    id: sessionId,
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    revoked_at: null,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, sessionId, csrfToken, expiresAt };
+}
+
+/** The actor behind a session token, or null when the session is unknown, revoked, idle too long or past its lifetime. */
+export async function resolveSession(db: Executor, config: Config, now: Date, token: string): Promise<Actor | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const row = await findLiveSession(db, sessionIdFromToken(token));
+  if (!row) return null;
+  const lastSeen = Date.parse(row.lastSeenAt);
+  if (Date.parse(row.expiresAt) <= now.getTime()) return null;
+  if (lastSeen + config.sessionIdleMinutes * 60_000 <= now.getTime()) return null;
+  if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) await touchSession(db, row.sessionId, now.toISOString());
+  return {
+    userId: row.userId,
+    role: row.role as Role,
+    email: row.email,
+    name: row.name,
+    patientId: row.patientId ?? null,
+    doctorId: null,
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    mustChangePassword: row.mustChangePassword === 1,
+  };
+}

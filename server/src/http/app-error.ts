@@ -1,0 +1,23 @@
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The one error type: the handler turns it into application/problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
+export const forbidden = (message = 'Your role may not do this') => new AppError(403, 'FORBIDDEN', message);
+export const unauthorized = (message = 'Sign in to continue') => new AppError(401, 'UNAUTHENTICATED', message);
+export const invalid = (path: string, message: string) =>
+  new AppError(400, 'VALIDATION_FAILED', message, [{ path, message }]);

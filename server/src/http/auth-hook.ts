@@ -1,0 +1,41 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { resolveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
+import { AppError } from './app-error.ts';
+import { checkPermission } from './permissions.ts';
+import type { App } from './types.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Before the body is even read: resolve the session cookie, refuse a missing or wrong CSRF token on
+ * unsafe requests, and enforce the route's declared permission.
+ */
+export function registerAuthHook(app: App, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (request.is404) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await resolveSession(deps.db, deps.config, deps.clock.now(), token) : null;
+    const actor = request.actor;
+    if (actor && UNSAFE.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const sent = typeof header === 'string' ? header : '';
+      const exempt = request.routeOptions.url === '/api/auth/login' || request.routeOptions.url === '/api/auth/register';
+      if (!exempt && !sameToken(sent, actor.csrfToken)) {
+        throw new AppError(403, 'CSRF_TOKEN_INVALID', 'Missing or invalid X-CSRF-Token header: send the csrfToken of your session');
+      }
+    }
+    checkPermission(request);
+    if (actor?.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword && request.routeOptions.config.allow !== 'public') {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Change your temporary password before continuing');
+    }
+  });
+}

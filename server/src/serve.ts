@@ -1,0 +1,34 @@
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDb, dbTargetFromConfig } from './db/create-db.ts';
+import { AppError } from './http/app-error.ts';
+
+/** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
+export async function serve(config: Config): Promise<void> {
+  const handle = await createDb(dbTargetFromConfig(config));
+  const { adminCreated } = await prepareDatabase(handle, config, systemClock);
+  const { app } = await buildApp({ config, db: handle.db, dialect: handle.dialect, clock: systemClock });
+  if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing in-flight requests`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`HMS is serving on http://${config.host}:${config.port} (${handle.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof ConfigError) console.error(`hms: configuration error: ${error.message}`);
+  else if (error instanceof AppError) console.error(`hms: ${error.message}`);
+  else console.error('hms: could not start:', error);
+  process.exit(1);
+}

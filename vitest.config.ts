@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects: `unit` (pure logic), `api` (app.inject on SQLite and PGlite),
+// `api-pg` (the same API suite on real PostgreSQL, HMS_TEST_DATABASE_URL),
+// `e2e` (a real Chromium against the built app).
+export default defineConfig({
+  test: {
+    env: { TZ: 'UTC' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.unit.test.ts', 'shared/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['server/**/*.test.ts'],
+          exclude: ['server/**/*.unit.test.ts'],
+          env: { TZ: 'UTC', HMS_TEST_DIALECTS: 'sqlite,pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-pg',
+          include: ['server/**/*.test.ts'],
+          exclude: ['server/**/*.unit.test.ts'],
+          env: { TZ: 'UTC', HMS_TEST_DIALECTS: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,49 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema.gen.ts';
+import type { Session } from './types.ts';
+import { queryClient, sessionKey } from './queryClient.ts';
+import { toApiError } from './problem.ts';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Calls whose 401 answers are expected and handled by the page itself. */
+const own401 = new Set([
+  'GET /api/auth/session',
+  'POST /api/auth/login',
+  'POST /api/auth/register',
+  'POST /api/auth/logout',
+]);
+
+async function isWrongCredentials(response: Response): Promise<boolean> {
+  try {
+    const body: unknown = await response.clone().json();
+    return typeof body === 'object' && body !== null && 'code' in body && body.code === 'INVALID_CREDENTIALS';
+  } catch {
+    return false;
+  }
+}
+
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (!unsafeMethods.has(request.method)) return undefined;
+    const token = queryClient.getQueryData<Session | null>(sessionKey)?.csrfToken;
+    if (token) request.headers.set('X-CSRF-Token', token);
+    return request;
+  },
+  async onResponse({ request, response, schemaPath }) {
+    if (response.status !== 401 || own401.has(`${request.method} ${schemaPath}`)) return undefined;
+    if (await isWrongCredentials(response)) return undefined;
+    queryClient.setQueryData(sessionKey, null);
+    window.location.assign('/login?expired=1');
+    return undefined;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(sessionMiddleware);
+
+/** Returns the body of a successful call, or throws an ApiError built from the problem+json body. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (!result.response.ok) throw toApiError(result.response, result.error);
+  return result.data as T;
+}

@@ -1,0 +1,90 @@
+import { AppShell, Badge, Burger, Button, Container, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useHospital } from '../../api/hospital.ts';
+import { errorMessage } from '../../api/problem.ts';
+import { signOut, useSession } from '../../api/session.ts';
+import type { SessionUser } from '../../api/types.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { AppNavbar } from './AppNavbar.tsx';
+import { roleLabels } from './nav.ts';
+
+function SignedInShell({ user }: { user: SessionUser }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const hospitalName = useHospital().data?.name ?? 'Hospital';
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const logout = useMutation({
+    mutationFn: signOut,
+    onSettled: () => void navigate('/login', { replace: true }),
+  });
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+            />
+            <Text component={Link} to="/" fw={700} fz="lg" c="care.8" truncate="end">
+              {hospitalName}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group gap="xs" visibleFrom="sm" wrap="nowrap">
+              <Text fw={600}>{user.name}</Text>
+              <Badge variant="outline" color="gray.8">
+                {roleLabels[user.role]}
+              </Badge>
+            </Group>
+            <Button variant="default" size="sm" onClick={() => logout.mutate()} loading={logout.isPending}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppNavbar user={user} onNavigate={close} />
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          {user.mustChangePassword && pathname !== '/app/password' ? (
+            <Navigate to="/app/password" replace />
+          ) : (
+            <Outlet context={user} />
+          )}
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+export function AppLayout() {
+  const session = useSession();
+  if (session.isPending) return <Loading label="Checking your session…" />;
+  if (session.isError) {
+    return (
+      <Container size="sm" py="xl" component="main" id="main">
+        <PageTitle>We could not check your session</PageTitle>
+        <FormError title="Connection problem" message={errorMessage(session.error)} />
+        <Button mt="md" onClick={() => void session.refetch()}>
+          Try again
+        </Button>
+      </Container>
+    );
+  }
+  if (!session.data) return <Navigate to="/login" replace />;
+  return <SignedInShell user={session.data.user} />;
+}

@@ -1,0 +1,52 @@
+import type { Role } from '../../api/types.ts';
+
+export interface NavItem {
+  label: string;
+  path: string;
+}
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Admin',
+  doctor: 'Doctor',
+  patient: 'Patient',
+  receptionist: 'Receptionist',
+};
+
+const dashboard: NavItem = { label: 'Dashboard', path: '/app' };
+
+export const navByRole: Record<Role, NavItem[]> = {
+  admin: [
+    dashboard,
+    { label: 'Users', path: '/app/users' },
+    { label: 'Doctors', path: '/app/doctors' },
+    { label: 'Patients', path: '/app/patients' },
+    { label: 'Settings', path: '/app/settings' },
+    { label: 'Audit log', path: '/app/audit' },
+  ],
+  doctor: [
+    dashboard,
+    { label: 'Requests', path: '/app/requests' },
+    { label: 'My schedule', path: '/app/schedule' },
+    { label: 'My patients', path: '/app/patients' },
+    { label: 'My profile', path: '/app/profile' },
+  ],
+  patient: [
+    dashboard,
+    { label: 'Book an appointment', path: '/app/book' },
+    { label: 'My appointments', path: '/app/appointments' },
+    { label: 'My profile', path: '/app/profile' },
+    { label: 'Medical history', path: '/app/history' },
+  ],
+  receptionist: [
+    dashboard,
+    { label: 'Patients', path: '/app/patients' },
+    { label: 'Appointments', path: '/app/appointments' },
+    { label: 'Book for a patient', path: '/app/book' },
+  ],
+};
+
+export const accountNav: NavItem[] = [{ label: 'Change password', path: '/app/password' }];
+
+export function findNavItem(role: Role, path: string): NavItem | undefined {
+  return navByRole[role].find((item) => item.path === path);
+}

@@ -1,0 +1,64 @@
+import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import { rememberSession, useSession } from '../../api/session.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { readForm } from '../../components/form.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+
+async function logIn(body: { email: string; password: string }) {
+  return unwrap(await api.POST('/api/auth/login', { body }));
+}
+
+export function LoginPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const login = useMutation({
+    mutationFn: logIn,
+    onSuccess: (data) => {
+      rememberSession(data);
+      void navigate('/app');
+    },
+  });
+
+  if (session.data && !login.isPending) return <Navigate to="/app" replace />;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { email = '', password = '' } = readForm(event.currentTarget);
+    login.mutate({ email, password });
+  }
+
+  return (
+    <Container size={460} py="xl">
+      <PageTitle>Log in</PageTitle>
+      <Stack gap="md">
+        {params.get('expired') === '1' && !login.isError && (
+          <Alert color="yellow" variant="light" role="status" title="Signed out">
+            Your session has expired. Please log in again.
+          </Alert>
+        )}
+        <FormError title="Could not log in" message={login.isError ? errorMessage(login.error) : null} />
+        <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <TextInput label="Email" name="email" type="email" autoComplete="username" required />
+            <PasswordInput label="Password" name="password" autoComplete="current-password" required />
+            <Button type="submit" loading={login.isPending}>
+              Log in
+            </Button>
+          </Stack>
+        </Paper>
+        <Text>
+          New patient?{' '}
+          <Anchor component={Link} to="/register" c="care.8" underline="always">
+            Register as a patient
+          </Anchor>
+        </Text>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,43 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RootLayout } from './components/RootLayout.tsx';
+import { RouteError } from './components/RouteError.tsx';
+
+const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
+const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
+const AppLayout = lazy(() => import('./features/app/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const DashboardPage = lazy(() => import('./features/app/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const SectionPage = lazy(() => import('./features/app/SectionPage.tsx').then((m) => ({ default: m.SectionPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./features/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: 'app',
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
+          { path: '*', element: <SectionPage /> },
+        ],
+      },
+    ],
+  },
+]);
