@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 const started = Date.now();
 await build({
-  entryPoints: { main: 'server/src/main.ts', cli: 'server/src/cli/index.ts' },
+  entryPoints: { main: 'server/src/main.ts', cli: 'server/src/cli/index.ts', openapi: 'server/src/openapi-document.ts' },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',

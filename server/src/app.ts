@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Deps } from './deps.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   healthRoutes(app, deps);
   authRoutes(app, deps);
   hospitalRoutes(app, deps);
+  auditRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);

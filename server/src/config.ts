@@ -17,6 +17,8 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly trustProxy: boolean;
+  /** Sign-in and registration requests allowed per client address per minute. */
+  readonly authRateLimitPerMinute: number;
   readonly webDir: string;
 }
 
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionIdleMinutes: integer(env, 'HMS_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     trustProxy: trustProxy === 'true',
+    authRateLimitPerMinute: integer(env, 'HMS_AUTH_RATE_LIMIT', 30, 1, 1_000_000),
     webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),
   });
 }

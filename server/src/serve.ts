@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
 import { AppError } from './http/app-error.ts';
 

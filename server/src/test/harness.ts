@@ -25,6 +25,9 @@ export function dialectsUnderTest(): TestDialect[] {
   return list as TestDialect[];
 }
 
+/** The first dialect of the run, for tests that need only one database. */
+export const primaryDialect = (): TestDialect => dialectsUnderTest()[0] ?? 'sqlite';
+
 export const ADMIN_EMAIL = 'admin@hospital.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -75,6 +78,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     HMS_ADMIN_EMAIL: ADMIN_EMAIL,
     HMS_ADMIN_PASSWORD: ADMIN_PASSWORD,
     HMS_LOG_LEVEL: 'silent',
+    HMS_AUTH_RATE_LIMIT: '100000',
     HMS_WEB_DIR: path.join(os.tmpdir(), 'hms-no-web-build'),
     ...env,
   });

@@ -26,3 +26,30 @@ export async function findAuditHead(db: Executor): Promise<{ seq: number; last_h
   const row = await db.selectFrom('audit_head').select(['seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   return { seq: Number(row.seq), last_hash: row.last_hash };
 }
+
+export interface AuditFilter {
+  actorId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  outcome?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Rows with a sequence number below this one (the page cursor). */
+  beforeSeq?: number | undefined;
+}
+
+/** Newest first. */
+export async function listAuditRows(db: Executor, filter: AuditFilter, limit: number): Promise<AuditLogTable[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+}

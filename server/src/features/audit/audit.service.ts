@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Executor, Trx } from '../../db/types.ts';
 import type { AuditLogTable } from '../../db/types.ts';
 import { newId } from '../../ids.ts';
-import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRowsAfter } from './audit.queries.ts';
+import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
+import { AppError } from '../../http/app-error.ts';
+import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listAuditRowsAfter, type AuditFilter } from './audit.queries.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -78,4 +80,26 @@ export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
     return { intact: false, checked, brokenAtSeq: lastSeq + 1 };
   }
   return { intact: true, checked, brokenAtSeq: null };
+}
+
+function toAuditEntry(row: AuditLogTable) {
+  return {
+    id: row.id, seq: row.seq, at: row.at, actorId: row.actor_id, actorRole: row.actor_role, action: row.action,
+    entityType: row.entity_type, entityId: row.entity_id, outcome: row.outcome as AuditOutcome,
+    ...(row.ip ? { ip: row.ip } : {}),
+    ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
+  };
+}
+
+export async function listAudit(db: Executor, query: Omit<AuditFilter, 'beforeSeq'> & { limit?: number | undefined; cursor?: string | undefined }) {
+  const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
+  let beforeSeq: number | undefined;
+  if (query.cursor !== undefined) {
+    if (!/^[1-9][0-9]{0,15}$/.test(query.cursor)) throw new AppError(400, 'VALIDATION_FAILED', 'The cursor is not one this list gave out', [{ path: '/cursor', message: 'is invalid' }]);
+    beforeSeq = Number(query.cursor);
+  }
+  const rows = await listAuditRows(db, { ...query, beforeSeq }, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toAuditEntry), nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }

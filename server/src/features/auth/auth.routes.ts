@@ -41,7 +41,7 @@ export function authRoutes(app: App, deps: Deps): void {
     return sessionBody(actor);
   }
 
-  const loginLimit = { max: 30, timeWindow: '1 minute' };
+  const loginLimit = { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' };
 
   app.post('/api/auth/login', {
     config: { allow: 'public', rateLimit: loginLimit },

@@ -1,0 +1,40 @@
+import { Type } from 'typebox';
+import { Id, Instant, Page, PageQuery } from '../../http/schemas.ts';
+
+export const AuditOutcomeSchema = Type.Enum(['success', 'failure', 'denied']);
+
+export const AuditEntry = Type.Object({
+  id: Id,
+  seq: Type.Integer(),
+  at: Instant,
+  actorId: Type.Union([Id, Type.Null()]),
+  actorRole: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  outcome: AuditOutcomeSchema,
+  ip: Type.Optional(Type.String()),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
+export const AuditQuery = Type.Object(
+  {
+    ...PageQuery,
+    actorId: Type.Optional(Id),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    entityType: Type.Optional(Type.String({ maxLength: 50 })),
+    entityId: Type.Optional(Type.String({ maxLength: 64 })),
+    outcome: Type.Optional(AuditOutcomeSchema),
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditPage = Page(AuditEntry);
+
+export const ChainReport = Type.Object({
+  intact: Type.Boolean(),
+  checked: Type.Integer(),
+  brokenAtSeq: Type.Union([Type.Integer(), Type.Null()]),
+});
