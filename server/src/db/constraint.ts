@@ -17,6 +17,8 @@ export function constraintViolation(error: unknown): ConstraintViolation | null 
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { kind: 'unique', detail: text };
     if (code === 'SQLITE_CONSTRAINT_CHECK') return { kind: 'check', detail: text };
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { kind: 'foreign_key', detail: text };
+    // The appointments overlap trigger (migration 003) raises this on SQLite; PostgreSQL's exclusion constraint answers 23P01.
+    if (code === 'SQLITE_CONSTRAINT_TRIGGER' && text.includes('APPOINTMENT_OVERLAP')) return { kind: 'exclusion', detail: text };
     return { kind: 'other', detail: text };
   }
   if (code === '23505') return { kind: 'unique', detail: text };

@@ -42,7 +42,8 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
   // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
-  const pglite = new PGlite({ parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const pglite = new PGlite({ extensions: { btree_gist }, parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, dialect: 'pglite', sqlite: null, close: () => db.destroy() };
 }

@@ -85,8 +85,143 @@ export interface PatientsTable {
   emergency_contact_phone: string | null;
   blood_group: string | null;
   active: number;
+  /** Lower-cased, accent-stripped name, email and phone, for search. */
+  search_text: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface SpecializationsTable {
+  id: string;
+  name: string;
+  /** Lower-cased name: unique, so "Cardiology" and "cardiology" cannot both exist. */
+  name_key: string;
+  description: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DoctorsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  phone: string;
+  specialization_id: string;
+  department: string | null;
+  bio: string | null;
+  years_experience: number | null;
+  fee_minor: number | null;
+  fee_currency: string | null;
+  /** JSON array of language names. */
+  languages: string;
+  public_email: number;
+  public_phone: number;
+  slot_minutes: number;
+  photo_content_type: string | null;
+  photo_base64: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MedicalHistoryTable {
+  id: string;
+  patient_id: string;
+  kind: string;
+  title: string;
+  details: string | null;
+  onset_date: string | null;
+  resolved_date: string | null;
+  self_reported: number;
+  version: number;
+  recorded_by: string;
+  recorded_at: string;
+  updated_by: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface MedicalHistoryVersionsTable {
+  entry_id: string;
+  version: number;
+  kind: string;
+  title: string;
+  details: string | null;
+  onset_date: string | null;
+  resolved_date: string | null;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  appointment_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AvailabilityIntervalsTable {
+  id: string;
+  doctor_id: string;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Minutes after local midnight, in the hospital's time zone. */
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface TimeOffTable {
+  id: string;
+  doctor_id: string;
+  start_at: string;
+  end_at: string;
+  reason: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  doctor_id: string;
+  patient_id: string;
+  start_at: string;
+  end_at: string;
+  status: string;
+  reason: string;
+  decision_note: string | null;
+  /** Bumped on every change (iCalendar SEQUENCE). */
+  sequence: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppointmentHistoryTable {
+  id: string;
+  appointment_id: string;
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  from_status: string | null;
+  to_status: string;
+  from_start: string | null;
+  to_start: string | null;
+  note: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
 }
 
 export interface DB {
@@ -97,6 +232,16 @@ export interface DB {
   audit_head: AuditHeadTable;
   settings: SettingsTable;
   patients: PatientsTable;
+  specializations: SpecializationsTable;
+  doctors: DoctorsTable;
+  medical_history: MedicalHistoryTable;
+  medical_history_versions: MedicalHistoryVersionsTable;
+  notifications: NotificationsTable;
+  availability_intervals: AvailabilityIntervalsTable;
+  time_off: TimeOffTable;
+  appointments: AppointmentsTable;
+  appointment_history: AppointmentHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Db = Kysely<DB>;

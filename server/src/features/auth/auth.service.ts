@@ -3,6 +3,7 @@ import { constraintViolation } from '../../db/constraint.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
+import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
 import { writeAudit } from '../audit/audit.service.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
@@ -88,6 +89,7 @@ export async function registerPatient(deps: Deps, client: Client, input: Registr
         id: patientId, user_id: userId, name: input.name.trim(), date_of_birth: input.dateOfBirth, gender: input.gender,
         phone: input.phone.trim(), email, address: input.address?.trim() || null, emergency_contact_name: null,
         emergency_contact_phone: null, blood_group: null, active: 1, created_at: at, updated_at: at,
+        search_text: searchKey(input.name, email, input.phone),
       });
       await writeAudit(trx, now, { actorId: userId, actorRole: 'patient', action: 'auth.register', entityType: 'patient', entityId: patientId, outcome: 'success', ip: client.ip });
       return createSession(trx, deps.config, now, userId, client);
