@@ -40,6 +40,7 @@ export async function findLiveSession(db: Executor, id: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('patients', 'patients.user_id', 'users.id')
+    .leftJoin('doctors', 'doctors.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token as csrfToken',
@@ -51,6 +52,7 @@ export async function findLiveSession(db: Executor, id: string) {
       'users.role as role',
       'users.must_change_password as mustChangePassword',
       'patients.id as patientId',
+      'doctors.id as doctorId',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)

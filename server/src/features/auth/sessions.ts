@@ -59,7 +59,7 @@ export async function resolveSession(db: Executor, config: Config, now: Date, to
     email: row.email,
     name: row.name,
     patientId: row.patientId ?? null,
-    doctorId: null,
+    doctorId: row.doctorId ?? null,
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     mustChangePassword: row.mustChangePassword === 1,
