@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 
 /**
@@ -8,8 +9,20 @@ import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, typ
  * - transactions start with BEGIN IMMEDIATE, so a writer takes the lock up
  *   front instead of failing with SQLITE_BUSY when it upgrades.
  */
+/**
+ * better-sqlite3 12 is built on node::ObjectWrap, whose destructor aborts the process on Node 24.19+
+ * (Node issue 65446); 13 uses Node-API but crashes on Node 20. Each runtime gets the one that works
+ * on it (decision record 004).
+ */
+function loadDriver(): typeof Database {
+  const require = createRequire(import.meta.url);
+  const major = Number(process.versions.node.split('.')[0]);
+  return (major >= 22 ? require('better-sqlite3-napi') : require('better-sqlite3')) as typeof Database;
+}
+
 export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDialect; raw: Database.Database } {
-  const raw = new Database(file);
+  const Driver = loadDriver();
+  const raw = new Driver(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
