@@ -32,8 +32,8 @@ function phoneNumber(random: Random): string {
 }
 
 function address(random: Random): string {
-  const [town, area] = random.pick(TOWNS);
-  const postcode = `${area}${random.int(1, 29)} ${random.int(1, 9)}${random.pick(POSTCODE_LETTERS)}${random.pick(POSTCODE_LETTERS)}`;
+  const [town, districts] = random.pick(TOWNS);
+  const postcode = `${random.pick(districts)} ${random.int(1, 9)}${random.pick(POSTCODE_LETTERS)}${random.pick(POSTCODE_LETTERS)}`;
   const flat = random.chance(0.15) ? `Flat ${random.int(1, 12)}, ` : '';
   return `${flat}${random.int(1, 180)} ${random.pick(STREETS)}, ${town} ${postcode}`;
 }
@@ -52,7 +52,7 @@ export function demoPatient(random: Random, number: number): DemoPatient {
   const family = random.pick(group.family);
   const born = new Date(BORN_FROM + random.int(0, (BORN_UNTIL - BORN_FROM) / DAY_MS) * DAY_MS);
   const hasContact = random.chance(0.75);
-  const contactGender = random.chance(0.5) ? 'female' : 'male';
+  const contactNames = [...group.female, ...group.male].filter((name) => name !== given);
   return {
     name: `${given} ${family}`,
     email: `${ascii(given)}.${ascii(family)}${number}@${DEMO_EMAIL_DOMAIN}`,
@@ -60,7 +60,7 @@ export function demoPatient(random: Random, number: number): DemoPatient {
     gender,
     phone: phoneNumber(random),
     address: address(random),
-    emergencyContactName: hasContact ? `${givenName(random, group, contactGender)} ${random.chance(0.8) ? family : random.pick(group.family)}` : null,
+    emergencyContactName: hasContact ? `${random.pick(contactNames)} ${random.chance(0.8) ? family : random.pick(group.family)}` : null,
     emergencyContactPhone: hasContact ? phoneNumber(random) : null,
     bloodGroup: random.chance(0.6) ? random.weighted(BLOOD_GROUPS) : null,
   };

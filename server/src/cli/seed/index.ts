@@ -6,7 +6,7 @@ import type { SeedModule, SeedOptions, SeedOutcome } from './seed-module.ts';
 import { staffSeed } from './staff.ts';
 
 /** Shared by every demo account, printed once at the end of `hms seed-demo`. */
-export const DEMO_PASSWORD = 'demo-patient-pass-2026';
+export const DEMO_PASSWORD = 'hms-demo-pass-2026';
 
 /** The sections of the demo data, in the order they run; each may rely on the ones before it. */
 export const seedModules: readonly SeedModule[] = [staffSeed, patientsSeed];
@@ -15,9 +15,9 @@ export async function seedDemoData(db: Db, now: Date, options: SeedOptions): Pro
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   const created: string[] = [];
   const signIns: SeedOutcome['signIns'] = [];
-  for (const module of seedModules) {
-    const random = createRandom(`${options.seed}/${module.name}`);
-    const outcome = await module.run({ db, now, options, random, demoPasswordHash });
+  for (const section of seedModules) {
+    const random = createRandom(`${options.seed}/${section.name}`);
+    const outcome = await section.run({ db, now, options, random, demoPasswordHash });
     created.push(...outcome.created);
     signIns.push(...outcome.signIns);
   }

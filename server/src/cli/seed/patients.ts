@@ -2,6 +2,7 @@ import type { Trx } from '../../db/types.ts';
 import { writeAudit } from '../../features/audit/audit.service.ts';
 import { insertPatient, insertUser } from '../../features/auth/auth.queries.ts';
 import { newId } from '../../ids.ts';
+import { searchKey } from '../../text.ts';
 import { demoPatient, type DemoPatient } from './demo-people.ts';
 import { createRandom } from './random.ts';
 import { countPatients } from './seed.queries.ts';
@@ -19,10 +20,11 @@ async function insertDemoPatient(trx: Trx, context: SeedContext, person: DemoPat
     id: patientId, user_id: userId, name: person.name, date_of_birth: person.dateOfBirth, gender: person.gender,
     phone: person.phone, email: person.email, address: person.address, emergency_contact_name: person.emergencyContactName,
     emergency_contact_phone: person.emergencyContactPhone, blood_group: person.bloodGroup, active: 1, created_at: at, updated_at: at,
+    search_text: searchKey(person.name, person.email, person.phone),
   });
   await writeAudit(trx, context.now, {
-    actorId: null, actorRole: null, action: 'user.create', entityType: 'patient', entityId: patientId, outcome: 'success',
-    details: { role: 'patient', via: 'hms seed-demo' },
+    actorId: null, actorRole: null, action: 'user.create', entityType: 'user', entityId: userId, outcome: 'success',
+    details: { role: 'patient', patientId, via: 'hms seed-demo' },
   });
 }
 

@@ -36,7 +36,7 @@ export const NAME_GROUPS: readonly NameGroup[] = [
     weight: 5,
     female: ['Agnieszka', 'Zofia', 'Katarzyna', 'Magdalena', 'Joanna'],
     male: ['Piotr', 'Tomasz', 'Krzysztof', 'Marek', 'Pawel'],
-    family: ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kamiński', 'Lewandowski'],
+    family: ['Nowak', 'Wójcik', 'Kowalczyk', 'Mazur', 'Krawczyk', 'Zając'],
   },
   {
     weight: 6,
@@ -58,10 +58,12 @@ export const STREETS: readonly string[] = [
   'Granville Road', 'Hawthorn Avenue', "St Mary's Walk", 'Elm Grove', 'Moorland Road', 'Beech Tree Lane', 'Cardigan Road',
 ];
 
-/** Towns near the hospital, each with its postcode area. */
-export const TOWNS: readonly (readonly [town: string, postcodeArea: string])[] = [
-  ['Leeds', 'LS'], ['Bradford', 'BD'], ['Wakefield', 'WF'], ['Huddersfield', 'HD'], ['Halifax', 'HX'], ['Harrogate', 'HG'],
-  ['York', 'YO'], ['Dewsbury', 'WF'], ['Keighley', 'BD'], ['Otley', 'LS'], ['Pudsey', 'LS'], ['Castleford', 'WF'],
+/** Towns near the hospital, each with some of its postcode districts. */
+export const TOWNS: readonly (readonly [town: string, districts: readonly string[]])[] = [
+  ['Leeds', ['LS6', 'LS7', 'LS8', 'LS11', 'LS12', 'LS15', 'LS17']], ['Bradford', ['BD3', 'BD5', 'BD7', 'BD9', 'BD10']],
+  ['Wakefield', ['WF1', 'WF2', 'WF4']], ['Huddersfield', ['HD1', 'HD2', 'HD5']], ['Halifax', ['HX1', 'HX3', 'HX6']],
+  ['Harrogate', ['HG1', 'HG2']], ['York', ['YO10', 'YO24', 'YO31']], ['Dewsbury', ['WF12', 'WF13']], ['Keighley', ['BD20', 'BD21']],
+  ['Otley', ['LS21']], ['Pudsey', ['LS28']], ['Castleford', ['WF10']],
 ];
 
 /** UK frequencies, in percent. */

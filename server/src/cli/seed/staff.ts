@@ -7,8 +7,8 @@ import { countActiveUsersWithRole } from './seed.queries.ts';
 import type { SeedContext, SeedModule, SignIn } from './seed-module.ts';
 
 const DEMO_STAFF = [
-  { role: 'admin', name: 'Morgan Ellis', email: `admin@${DEMO_EMAIL_DOMAIN}` },
-  { role: 'receptionist', name: 'Priya Shah', email: `reception@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'admin', label: 'administrator', name: 'Morgan Ellis', email: `admin@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'receptionist', label: 'receptionist', name: 'Priya Shah', email: `reception@${DEMO_EMAIL_DOMAIN}` },
 ] as const;
 
 async function insertStaff(trx: Trx, context: SeedContext, member: (typeof DEMO_STAFF)[number]): Promise<void> {
@@ -28,13 +28,15 @@ async function insertStaff(trx: Trx, context: SeedContext, member: (typeof DEMO_
 export const staffSeed: SeedModule = {
   name: 'staff',
   async run(context) {
+    const created: string[] = [];
     const signIns: SignIn[] = [];
     for (const member of DEMO_STAFF) {
       const existing = member.role === 'admin' ? await countActiveAdmins(context.db) : await countActiveUsersWithRole(context.db, member.role);
       if (existing > 0 || (await findUserByEmail(context.db, member.email))) continue;
       await context.db.transaction().execute((trx) => insertStaff(trx, context, member));
-      signIns.push({ role: member.role, email: member.email });
+      created.push(`1 ${member.label}`);
+      signIns.push({ role: member.label, email: member.email });
     }
-    return { created: signIns.map((s) => `1 ${s.role}`), signIns };
+    return { created, signIns };
   },
 };
