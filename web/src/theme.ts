@@ -20,7 +20,10 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
-  headings: { fontWeight: '700' },
+  headings: {
+    fontWeight: '700',
+    sizes: { h1: { fontSize: 'clamp(1.75rem, 1.4rem + 1.6vw, 2.25rem)', lineHeight: '1.25' } },
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
@@ -29,6 +32,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': '#c92a2a',
     '--mantine-color-dimmed': '#5c636a',
     '--mantine-color-placeholder': '#6c737a',
+    '--mantine-color-yellow-light-color': '#7a4a00',
+    '--mantine-color-red-light-color': '#a51d1d',
+    '--mantine-color-green-light-color': '#1f6b30',
   },
   dark: {},
 });

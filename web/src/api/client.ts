@@ -14,15 +14,6 @@ const own401 = new Set([
   'POST /api/auth/logout',
 ]);
 
-async function isWrongCredentials(response: Response): Promise<boolean> {
-  try {
-    const body: unknown = await response.clone().json();
-    return typeof body === 'object' && body !== null && 'code' in body && body.code === 'INVALID_CREDENTIALS';
-  } catch {
-    return false;
-  }
-}
-
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     if (!unsafeMethods.has(request.method)) return undefined;
@@ -30,10 +21,8 @@ const sessionMiddleware: Middleware = {
     if (token) request.headers.set('X-CSRF-Token', token);
     return request;
   },
-  async onResponse({ request, response, schemaPath }) {
+  onResponse({ request, response, schemaPath }) {
     if (response.status !== 401 || own401.has(`${request.method} ${schemaPath}`)) return undefined;
-    if (await isWrongCredentials(response)) return undefined;
-    queryClient.setQueryData(sessionKey, null);
     window.location.assign('/login?expired=1');
     return undefined;
   },

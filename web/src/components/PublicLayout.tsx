@@ -58,8 +58,22 @@ export function PublicLayout() {
           <Stack gap={4}>
             <Text fw={700}>{name ?? ' '}</Text>
             {hospital.data?.address && <Text size="sm">{hospital.data.address}</Text>}
-            {hospital.data?.phone && <Text size="sm">Phone: {hospital.data.phone}</Text>}
-            {hospital.data?.email && <Text size="sm">Email: {hospital.data.email}</Text>}
+            {hospital.data?.phone && (
+              <Text size="sm">
+                Phone:{' '}
+                <Anchor href={`tel:${hospital.data.phone.replace(/[^+0-9]/g, '')}`} c="care.8" underline="always">
+                  {hospital.data.phone}
+                </Anchor>
+              </Text>
+            )}
+            {hospital.data?.email && (
+              <Text size="sm">
+                Email:{' '}
+                <Anchor href={`mailto:${hospital.data.email}`} c="care.8" underline="always">
+                  {hospital.data.email}
+                </Anchor>
+              </Text>
+            )}
             {hospital.data?.openingHours && <Text size="sm">Opening hours: {hospital.data.openingHours}</Text>}
           </Stack>
         </Container>

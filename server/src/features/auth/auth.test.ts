@@ -43,7 +43,7 @@ describe.each(dialectsUnderTest())('auth on %s', (dialect) => {
 
   it('refuses short, common and own-email passwords with a message on the password field', async () => {
     const email = uniqueEmail();
-    for (const password of ['short', 'qwerty123456', 'QWERTY123456', email, '111111111111', 'abcdefghijklmnop', 'x'.repeat(129)]) {
+    for (const password of ['short', 'qwerty123456', 'QWERTY123456', 'password1234', '!!sunshine2026', email, '111111111111', 'abcdefghijklmnop', 'x'.repeat(129)]) {
       const response = await call(t.app, { method: 'POST', url: '/api/auth/register', body: registration({ email, password }) });
       expect(response.status, password).toBe(400);
       expect(response.json.errors[0].path).toBe('/password');

@@ -43,7 +43,9 @@ export function passwordProblem(password: string, email: string | null): string 
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower) || isTrivial(password)) return 'This password is too common or predictable; choose another';
+  // "password1234" and "!!qwerty2026" are a listed password with digits or symbols around it.
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  if (commonPasswords().has(lower) || commonPasswords().has(core) || isTrivial(password)) return 'This password is too common or predictable; choose another';
   if (email) {
     const address = email.toLowerCase();
     const local = address.split('@')[0] ?? '';

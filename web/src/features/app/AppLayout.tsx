@@ -31,7 +31,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -40,11 +40,11 @@ function SignedInShell({ user }: { user: SessionUser }) {
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
               aria-expanded={opened}
             />
-            <Text component={Link} to="/" fw={700} fz="lg" c="care.8" truncate="end">
+            <Text component={Link} to="/" fw={700} fz={{ base: 'md', sm: 'lg' }} c="care.8" truncate="end" style={{ minWidth: 0 }}>
               {hospitalName}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Group gap="xs" visibleFrom="sm" wrap="nowrap">
               <Text fw={600}>{user.name}</Text>
               <Badge variant="outline" color="gray.8">

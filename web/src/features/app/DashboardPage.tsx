@@ -16,7 +16,7 @@ export function DashboardPage() {
   const shortcuts = navByRole[user.role].filter((item) => item.path !== '/app');
   return (
     <Stack gap="lg" maw={960}>
-      <PageTitle>{`${roleLabels[user.role]} dashboard`}</PageTitle>
+      <PageTitle mb={0}>{`${roleLabels[user.role]} dashboard`}</PageTitle>
       <Card withBorder padding="lg">
         <Title order={2} size="h3">
           Welcome, {user.name}

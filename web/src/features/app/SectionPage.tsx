@@ -13,7 +13,7 @@ export function SectionPage() {
   if (!item) return <NotFoundPage homePath="/app" />;
   return (
     <Stack gap="md" maw={720}>
-      <PageTitle>{item.label}</PageTitle>
+      <PageTitle mb={0}>{item.label}</PageTitle>
       <Alert color="care" variant="light" title="Coming soon">
         This page is not available yet.
       </Alert>

@@ -20,9 +20,7 @@ async function changePassword(body: PasswordChange) {
 }
 
 function serverFieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  if (error.code === 'INVALID_CREDENTIALS') return { currentPassword: error.message };
-  return fieldErrorMap(error.fieldErrors);
+  return error instanceof ApiError ? fieldErrorMap(error.fieldErrors) : {};
 }
 
 function validate(values: Record<string, string>): Record<string, string> {
@@ -41,9 +39,9 @@ export function ChangePasswordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useMutation({
     mutationFn: changePassword,
-    onSuccess: () => {
+    onSuccess: async () => {
       formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: sessionKey });
+      await queryClient.invalidateQueries({ queryKey: sessionKey });
     },
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
@@ -62,7 +60,7 @@ export function ChangePasswordPage() {
 
   return (
     <Stack gap="md" maw={520}>
-      <PageTitle>Change password</PageTitle>
+      <PageTitle mb={0}>Change password</PageTitle>
       <Text>After the change, you stay signed in here and every other session is signed out.</Text>
       {user.mustChangePassword && !change.isSuccess && (
         <Alert color="yellow" variant="light" title="Temporary password" role="status">
@@ -77,7 +75,8 @@ export function ChangePasswordPage() {
       <FormError title="Could not change your password" message={change.isError ? errorMessage(change.error) : null} />
       <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate ref={formRef}>
         <Stack gap="md">
-          <PasswordInput label="Current password" name="currentPassword" autoComplete="current-password" required error={errors.currentPassword} errorProps={errorProps} />
+          <PasswordInput label="Current password" name="currentPassword" autoComplete="current-password" required error={errors.currentPassword}
+            aria-invalid={errors.currentPassword ? true : undefined} errorProps={errorProps} />
           <PasswordInput
             label="New password"
             name="newPassword"
@@ -85,9 +84,11 @@ export function ChangePasswordPage() {
             description={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. Avoid common passwords and your email address.`}
             required
             error={errors.newPassword}
+            aria-invalid={errors.newPassword ? true : undefined}
             errorProps={errorProps}
           />
-          <PasswordInput label="Repeat the new password" name="confirmPassword" autoComplete="new-password" required error={errors.confirmPassword} errorProps={errorProps} />
+          <PasswordInput label="Repeat the new password" name="confirmPassword" autoComplete="new-password" required error={errors.confirmPassword}
+            aria-invalid={errors.confirmPassword ? true : undefined} errorProps={errorProps} />
           <Button type="submit" loading={change.isPending}>
             Change password
           </Button>

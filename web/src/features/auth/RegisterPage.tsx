@@ -91,6 +91,7 @@ export function RegisterPage() {
               description={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. Avoid common passwords and your email address.`}
               required
               error={errors.password}
+            aria-invalid={errors.password ? true : undefined}
               errorProps={errorProps}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

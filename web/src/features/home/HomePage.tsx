@@ -49,7 +49,7 @@ export function HomePage() {
       <Box bg="care.0" py={{ base: 40, sm: 72 }}>
         <Container size="lg">
           <Stack gap="md" maw={720}>
-            <PageTitle>{name}</PageTitle>
+            <PageTitle mb={0}>{name}</PageTitle>
             {tagline && (
               <Text fz={{ base: 'lg', sm: 'xl' }} c="gray.8">
                 {tagline}
