@@ -2,6 +2,8 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RootLayout } from './components/RootLayout.tsx';
 import { RouteError } from './components/RouteError.tsx';
+import { peopleAppRoutes, peoplePublicRoutes } from './features/people/routes.tsx';
+import { schedulingAppRoutes } from './features/scheduling/routes.tsx';
 
 const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
 const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
@@ -26,6 +28,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          ...peoplePublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -35,6 +38,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'password', element: <ChangePasswordPage /> },
+          ...peopleAppRoutes,
+          ...schedulingAppRoutes,
           { path: '*', element: <SectionPage /> },
         ],
       },
