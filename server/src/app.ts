@@ -6,8 +6,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { doctorRoutes } from './features/doctors/doctors.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
+import { specializationRoutes } from './features/specializations/specializations.routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -80,6 +82,8 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   authRoutes(app, deps);
   hospitalRoutes(app, deps);
   auditRoutes(app, deps);
+  specializationRoutes(app, deps);
+  doctorRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);
