@@ -2,6 +2,8 @@ import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+export type SmsProviderName = 'log' | 'http';
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -20,6 +22,16 @@ export interface Config {
   /** Sign-in and registration requests allowed per client address per minute. */
   readonly authRateLimitPerMinute: number;
   readonly webDir: string;
+  /** smtp:// or smtps:// URL of the mail server; null: email deliveries are skipped. */
+  readonly smtpUrl: string | null;
+  /** The From address of emails, e.g. `HMS <noreply@hospital.example>`; set whenever smtpUrl is. */
+  readonly mailFrom: string | null;
+  /** `log` writes text messages to the app log; `http` posts them to a Twilio-compatible API. */
+  readonly smsProvider: SmsProviderName;
+  readonly smsUrl: string | null;
+  readonly smsAccount: string | null;
+  readonly smsToken: string | null;
+  readonly smsFrom: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +61,60 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+const MAILBOX = /^[^\s@<>]+@[^\s@<>]+$/;
+
+function urlOrNull(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function mailSettings(env: Env): Pick<Config, 'smtpUrl' | 'mailFrom'> {
+  const smtpUrl = text(env, 'HMS_SMTP_URL');
+  if (smtpUrl !== null) {
+    const parsed = urlOrNull(smtpUrl);
+    if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
+      throw new ConfigError('HMS_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example:587 (leave it unset to send no email)');
+    }
+  }
+  const mailFrom = text(env, 'HMS_MAIL_FROM');
+  if (mailFrom !== null) {
+    const address = /<([^<>]*)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
+    if (!MAILBOX.test(address.trim())) {
+      throw new ConfigError(`HMS_MAIL_FROM must be an email address, optionally with a name: "HMS <noreply@hospital.example>" (got "${mailFrom}")`);
+    }
+  }
+  if (smtpUrl !== null && mailFrom === null) throw new ConfigError('HMS_MAIL_FROM must be set when HMS_SMTP_URL is');
+  return { smtpUrl, mailFrom };
+}
+
+function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'smsUrl' | 'smsAccount' | 'smsToken' | 'smsFrom'> {
+  const provider = text(env, 'HMS_SMS_PROVIDER') ?? 'log';
+  if (provider !== 'log' && provider !== 'http') throw new ConfigError(`HMS_SMS_PROVIDER must be log or http (got "${provider}")`);
+  const smsUrl = text(env, 'HMS_SMS_URL');
+  if (smsUrl !== null) {
+    const protocol = urlOrNull(smsUrl)?.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new ConfigError(`HMS_SMS_URL must be an http(s) URL such as https://api.twilio.com/2010-04-01 (got "${smsUrl}")`);
+    }
+  }
+  const settings = {
+    smsProvider: provider,
+    smsUrl,
+    smsAccount: text(env, 'HMS_SMS_ACCOUNT'),
+    smsToken: env['HMS_SMS_TOKEN'] ? env['HMS_SMS_TOKEN'] : null,
+    smsFrom: text(env, 'HMS_SMS_FROM'),
+  } as const;
+  if (provider === 'http') {
+    for (const [name, value] of [['HMS_SMS_URL', settings.smsUrl], ['HMS_SMS_ACCOUNT', settings.smsAccount], ['HMS_SMS_TOKEN', settings.smsToken], ['HMS_SMS_FROM', settings.smsFrom]] as const) {
+      if (value === null) throw new ConfigError(`${name} must be set when HMS_SMS_PROVIDER is http`);
+    }
+  }
+  return settings;
 }
 
 /** Reads the environment once into a frozen Config; a bad value throws a ConfigError naming the variable. */
@@ -103,5 +169,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: trustProxy === 'true',
     authRateLimitPerMinute: integer(env, 'HMS_AUTH_RATE_LIMIT', 30, 1, 1_000_000),
     webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),
+    ...mailSettings(env),
+    ...smsSettings(env),
   });
 }

@@ -3,26 +3,35 @@ import { prepareDatabase } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
+import type { Deps } from './deps.ts';
+import { createTransports } from './features/notifications/transports.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
 import { AppError } from './http/app-error.ts';
 
 /** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
 export async function serve(config: Config): Promise<void> {
   const handle = await createDb(dbTargetFromConfig(config));
   const { adminCreated } = await prepareDatabase(handle, config, systemClock);
-  const { app } = await buildApp({ config, db: handle.db, dialect: handle.dialect, clock: systemClock });
+  const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
+  const { app } = await buildApp(deps);
   if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
+  const transports = createTransports(config, app.log.child({ component: 'delivery' }));
+  let worker: DeliveryWorker | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: finishing in-flight requests`);
     await app.close();
+    await worker?.stop();
+    transports.email?.close();
     await handle.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  if (!closing) worker = startDeliveryWorker(deps, transports);
   app.log.info(`HMS is serving on http://${config.host}:${config.port} (${handle.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
 }
 

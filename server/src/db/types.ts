@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /** Instants are ISO-8601 UTC text; booleans are 0/1 integers (see the house plan, section 4). */
 export interface UsersTable {
@@ -70,6 +70,12 @@ export interface SettingsTable {
   cancellation_notice_hours: number;
   max_open_requests_per_patient: number;
   updated_at: string;
+}
+
+/** Settings columns added by migration 004. */
+export interface SettingsReminderColumns {
+  /** JSON list of minutes before a confirmed appointment at which its patient is reminded, e.g. [1440,120]. */
+  reminder_offsets_minutes: Generated<string>;
 }
 
 export interface PatientsTable {
@@ -224,13 +230,51 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface DeliveryJobsTable {
+  id: string;
+  notification_id: string | null;
+  appointment_id: string | null;
+  user_id: string;
+  kind: string;
+  /** email | sms | reminder */
+  channel: string;
+  /** An email address, a phone number, or (reminder jobs) the user id. */
+  recipient: string;
+  /** JSON: what the message is rendered from. */
+  payload: string;
+  /** pending | sending | sent | failed | dead | skipped */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  email: number;
+  sms: number;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** SHA-256 (hex) of the feed's secret token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
-  settings: SettingsTable;
+  settings: SettingsTable & SettingsReminderColumns;
   patients: PatientsTable;
   specializations: SpecializationsTable;
   doctors: DoctorsTable;
@@ -242,6 +286,9 @@ export interface DB {
   appointments: AppointmentsTable;
   appointment_history: AppointmentHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
+  delivery_jobs: DeliveryJobsTable;
+  notification_preferences: NotificationPreferencesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_foundation.ts';
 import * as m002 from './002_people.ts';
 import * as m003 from './003_scheduling.ts';
+import * as m004 from './004_notifications.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_people': m002,
   '003_scheduling': m003,
+  '004_notifications': m004,
 };

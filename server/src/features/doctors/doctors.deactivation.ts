@@ -15,6 +15,7 @@ import {
   listFutureActiveAppointments,
   updateUserAccount,
 } from './doctors.queries.ts';
+import { syncReminders } from '../notifications/reminders.ts';
 
 export const CANCELLATION_NOTE_PREFIX = 'Doctor no longer available';
 
@@ -44,6 +45,7 @@ async function cancelFutureAppointments(trx: Trx, doctorId: string, c: Cancellat
   for (const appointment of await listFutureActiveAppointments(trx, doctorId, at)) {
     if (!(await cancelActiveAppointment(trx, appointment.id, c.note, at))) continue;
     cancelled += 1;
+    await syncReminders(trx, { id: appointment.id, status: 'cancelled', start_at: appointment.start_at, patient_id: appointment.patient_id, doctor_id: doctorId }, c.now);
     await insertAppointmentHistory(trx, {
       id: newId(), appointment_id: appointment.id, at, actor_id: c.actor.userId, actor_role: c.actor.role,
       from_status: appointment.status, to_status: 'cancelled', from_start: null, to_start: null, note: c.note,

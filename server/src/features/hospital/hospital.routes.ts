@@ -1,9 +1,20 @@
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/types.ts';
-import { getSettings, toPublicHospital } from './hospital.service.ts';
+import { getPublicHospital } from './hospital.service.ts';
 
-const Service = Type.Object({ id: Type.String(), name: Type.String(), description: Type.Optional(Type.String()) });
+const Service = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.Optional(Type.String()),
+  doctorCount: Type.Integer({ description: 'Active doctors of this specialization' }),
+}, { description: 'An active specialization with at least one active doctor' });
+const FeaturedDoctor = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  specialization: Type.Object({ id: Type.String(), name: Type.String() }),
+  hasPhoto: Type.Boolean({ description: 'The photo is at /api/doctors/{id}/photo' }),
+});
 export const Hospital = Type.Object({
   name: Type.String(),
   tagline: Type.Optional(Type.String()),
@@ -14,11 +25,12 @@ export const Hospital = Type.Object({
   openingHours: Type.Optional(Type.String()),
   timeZone: Type.String(),
   services: Type.Array(Service),
+  featuredDoctors: Type.Array(FeaturedDoctor, { maxItems: 6, description: 'Up to six active doctors, those with a photo first' }),
 });
 
 export function hospitalRoutes(app: App, deps: Deps): void {
   app.get('/api/hospital', {
     config: { allow: 'public' },
     schema: { tags: ['hospital'], summary: 'Public hospital information for the home page', response: { 200: Hospital } },
-  }, async () => toPublicHospital(await getSettings(deps.db)));
+  }, async () => getPublicHospital(deps.db));
 }

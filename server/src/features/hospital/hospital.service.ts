@@ -1,5 +1,5 @@
 import type { Executor, SettingsTable } from '../../db/types.ts';
-import { findSettings, insertDefaultSettings } from './hospital.queries.ts';
+import { findSettings, insertDefaultSettings, listFeaturedDoctors, listServices, type FeaturedDoctorRow, type ServiceRow } from './hospital.queries.ts';
 
 export const DEFAULT_HOSPITAL_NAME = 'HMS General Hospital';
 
@@ -30,6 +30,21 @@ export function toPublicHospital(row: SettingsTable) {
     email: optional(row.email),
     openingHours: optional(row.opening_hours),
     timeZone: row.time_zone,
-    services: [] as { id: string; name: string; description?: string }[],
   };
+}
+
+export const FEATURED_DOCTORS_MAX = 6;
+
+const toService = (row: ServiceRow) => ({
+  id: row.id, name: row.name, ...(row.description ? { description: row.description } : {}), doctorCount: row.doctor_count,
+});
+
+const toFeaturedDoctor = (row: FeaturedDoctorRow) => ({
+  id: row.id, name: row.name, specialization: { id: row.specialization_id, name: row.specialization_name }, hasPhoto: row.photo_content_type !== null,
+});
+
+/** The home page's information: the hospital's public details, the services it offers and a few of its doctors. */
+export async function getPublicHospital(db: Executor) {
+  const [settings, services, doctors] = await Promise.all([getSettings(db), listServices(db), listFeaturedDoctors(db, FEATURED_DOCTORS_MAX)]);
+  return { ...toPublicHospital(settings), services: services.map(toService), featuredDoctors: doctors.map(toFeaturedDoctor) };
 }

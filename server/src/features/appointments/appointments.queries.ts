@@ -1,0 +1,196 @@
+import type { AppointmentHistoryTable, AppointmentsTable, Executor, IdempotencyKeysTable, Trx } from '../../db/types.ts';
+
+/** An appointment with the names and user accounts of both parties. */
+export interface AppointmentRow extends AppointmentsTable {
+  doctor_name: string;
+  doctor_user_id: string;
+  patient_name: string;
+  patient_user_id: string | null;
+}
+
+export interface HistoryRow extends AppointmentHistoryTable {
+  actor_name: string;
+}
+
+function selectAppointments(db: Executor) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .selectAll('appointments')
+    .select(['doctors.name as doctor_name', 'doctors.user_id as doctor_user_id', 'patients.name as patient_name', 'patients.user_id as patient_user_id']);
+}
+
+export async function findAppointment(db: Executor, id: string): Promise<AppointmentRow | undefined> {
+  return selectAppointments(db).where('appointments.id', '=', id).executeTakeFirst();
+}
+
+export interface AppointmentFilter {
+  doctorId?: string | undefined;
+  patientId?: string | undefined;
+  statuses?: readonly string[] | undefined;
+  /** Appointments starting at or after this instant. */
+  from?: string | undefined;
+  /** Appointments starting before this instant. */
+  to?: string | undefined;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: { start: string; id: string } | undefined;
+  order: 'asc' | 'desc';
+}
+
+/** A page of appointments ordered by start time (then id). */
+export async function listAppointments(db: Executor, filter: AppointmentFilter, limit: number): Promise<AppointmentRow[]> {
+  let query = selectAppointments(db);
+  if (filter.doctorId !== undefined) query = query.where('appointments.doctor_id', '=', filter.doctorId);
+  if (filter.patientId !== undefined) query = query.where('appointments.patient_id', '=', filter.patientId);
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('appointments.status', 'in', filter.statuses);
+  if (filter.from !== undefined) query = query.where('appointments.start_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('appointments.start_at', '<', filter.to);
+  const after = filter.after;
+  if (after) {
+    const beyond = filter.order === 'asc' ? '>' : '<';
+    query = query.where((eb) =>
+      eb.or([
+        eb('appointments.start_at', beyond, after.start),
+        eb.and([eb('appointments.start_at', '=', after.start), eb('appointments.id', beyond, after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('appointments.start_at', filter.order).orderBy('appointments.id', filter.order).limit(limit).execute();
+}
+
+export async function listHistory(db: Executor, appointmentId: string): Promise<HistoryRow[]> {
+  return db
+    .selectFrom('appointment_history')
+    .innerJoin('users', 'users.id', 'appointment_history.actor_id')
+    .selectAll('appointment_history')
+    .select('users.name as actor_name')
+    .where('appointment_history.appointment_id', '=', appointmentId)
+    .orderBy('appointment_history.at')
+    .orderBy('appointment_history.id')
+    .execute();
+}
+
+export async function insertAppointment(trx: Trx, row: AppointmentsTable): Promise<void> {
+  await trx.insertInto('appointments').values(row).execute();
+}
+
+export type AppointmentChanges = Pick<AppointmentsTable, 'status' | 'sequence' | 'updated_at'> &
+  Partial<Pick<AppointmentsTable, 'start_at' | 'end_at' | 'decision_note'>>;
+
+/** Applies the change only if nobody changed the appointment since it was read; answers whether it did. */
+export async function updateAppointmentIfUnchanged(
+  trx: Trx,
+  id: string,
+  expected: { status: string; sequence: number },
+  changes: AppointmentChanges,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('appointments')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', expected.status)
+    .where('sequence', '=', expected.sequence)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertHistory(trx: Trx, row: AppointmentHistoryTable): Promise<void> {
+  await trx.insertInto('appointment_history').values(row).execute();
+}
+
+export interface Party {
+  id: string;
+  name: string;
+  active: number;
+}
+
+export interface DoctorParty extends Party {
+  user_id: string;
+}
+
+/** A patient may have no login. */
+export interface PatientParty extends Party {
+  user_id: string | null;
+}
+
+export async function findDoctorParty(db: Executor, id: string): Promise<DoctorParty | undefined> {
+  return db.selectFrom('doctors').select(['id', 'user_id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPatientParty(db: Executor, id: string): Promise<PatientParty | undefined> {
+  return db.selectFrom('patients').select(['id', 'user_id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes the patient's row lock until the transaction ends (a no-op write), so two bookings for one patient
+ * check the patient's limits one after the other on every dialect.
+ */
+export async function lockPatient(trx: Trx, id: string): Promise<void> {
+  await trx.updateTable('patients').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+}
+
+export async function countOpenRequests(db: Executor, patientId: string): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'requested')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** An active appointment of the patient that overlaps [start, end), other than `ignoreId`. */
+export async function findPatientOverlap(db: Executor, patientId: string, start: string, end: string, ignoreId?: string): Promise<{ id: string; start_at: string } | undefined> {
+  let query = db
+    .selectFrom('appointments')
+    .select(['id', 'start_at'])
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ['requested', 'confirmed'])
+    .where('start_at', '<', end)
+    .where('end_at', '>', start);
+  if (ignoreId !== undefined) query = query.where('id', '!=', ignoreId);
+  return query.orderBy('start_at').executeTakeFirst();
+}
+
+export async function findIdempotencyKey(db: Executor, userId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
+  return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+}
+
+export async function insertIdempotencyKey(trx: Trx, row: IdempotencyKeysTable): Promise<void> {
+  await trx.insertInto('idempotency_keys').values(row).execute();
+}
+
+export async function storeIdempotentResponse(trx: Trx, userId: string, key: string, statusCode: number, body: string): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status_code: statusCode, response_body: body })
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .execute();
+}
+
+export interface AvailabilityRow {
+  doctor_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+/** The weekly plans of the doctors. */
+export async function listAvailabilityOfDoctors(db: Executor, doctorIds: readonly string[]): Promise<AvailabilityRow[]> {
+  if (doctorIds.length === 0) return [];
+  return db.selectFrom('availability_intervals').select(['doctor_id', 'weekday', 'start_minute', 'end_minute']).where('doctor_id', 'in', doctorIds).execute();
+}
+
+/** The doctors' time off overlapping [from, to). */
+export async function listTimeOffOfDoctors(db: Executor, doctorIds: readonly string[], from: string, to: string): Promise<{ doctor_id: string; start_at: string; end_at: string }[]> {
+  if (doctorIds.length === 0) return [];
+  return db
+    .selectFrom('time_off')
+    .select(['doctor_id', 'start_at', 'end_at'])
+    .where('doctor_id', 'in', doctorIds)
+    .where('end_at', '>', from)
+    .where('start_at', '<', to)
+    .execute();
+}

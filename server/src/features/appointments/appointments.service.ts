@@ -1,0 +1,88 @@
+import type { Deps } from '../../deps.ts';
+import type { Executor } from '../../db/types.ts';
+import type { Actor } from '../../http/actor.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
+import { getSettings } from '../hospital/hospital.service.ts';
+import { findAppointment, listAppointments, listHistory, type AppointmentRow } from './appointments.queries.ts';
+import { toAppointment, type AppointmentView } from './appointments.mapper.ts';
+import { outsideAvailabilityOf } from './availability-flag.ts';
+import { canViewAppointment, listScope, seesAvailabilityFlag } from './policy.ts';
+import type { AppointmentStatus } from './state-machine.ts';
+
+const appointmentNotFound = () => notFound('Appointment');
+
+/** The appointment, if the actor may see it; someone else's answers 404 exactly like a missing one. */
+export async function findVisibleAppointment(db: Executor, actor: Actor, id: string): Promise<AppointmentRow> {
+  const row = await findAppointment(db, id);
+  if (!row || !canViewAppointment(actor, { doctorId: row.doctor_id, patientId: row.patient_id })) throw appointmentNotFound();
+  return row;
+}
+
+/** One appointment with its history, and for staff whether it lies outside the doctor's availability. */
+export async function detailView(db: Executor, actor: Actor, id: string, timeZone: string): Promise<AppointmentView> {
+  const row = await findVisibleAppointment(db, actor, id);
+  const history = await listHistory(db, id);
+  if (!seesAvailabilityFlag(actor)) return toAppointment(row, { history });
+  const flags = await outsideAvailabilityOf(db, [row], timeZone);
+  return toAppointment(row, { history, outsideAvailability: flags.get(row.id) ?? false });
+}
+
+export async function getAppointment(deps: Deps, actor: Actor, id: string): Promise<AppointmentView> {
+  const settings = await getSettings(deps.db);
+  return detailView(deps.db, actor, id, settings.time_zone);
+}
+
+export interface AppointmentListQuery {
+  status?: AppointmentStatus[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  doctorId?: string | undefined;
+  patientId?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+const encodeCursor = (row: AppointmentRow): string => Buffer.from(JSON.stringify([row.start_at, row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { start: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { start: value[0], id: value[1] };
+    }
+  } catch {
+    // answered below
+  }
+  throw new AppError(400, 'VALIDATION_FAILED', 'The cursor is not one this list gave out', [{ path: '/cursor', message: 'is invalid' }]);
+}
+
+const toInstant = (text: string | undefined) => (text === undefined ? undefined : new Date(text).toISOString());
+
+/** A page of the appointments the actor may see, by start time, narrowed by the filters. */
+export async function listAppointmentsFor(deps: Deps, actor: Actor, query: AppointmentListQuery): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+  const scope = listScope(actor);
+  const outOfScope =
+    (scope.doctorId !== undefined && query.doctorId !== undefined && query.doctorId !== scope.doctorId) ||
+    (scope.patientId !== undefined && query.patientId !== undefined && query.patientId !== scope.patientId);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (scope.nothing || outOfScope) return { items: [], nextCursor: null };
+  const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
+  const rows = await listAppointments(deps.db, {
+    doctorId: scope.doctorId ?? query.doctorId,
+    patientId: scope.patientId ?? query.patientId,
+    statuses: query.status,
+    from: toInstant(query.from),
+    to: toInstant(query.to),
+    after,
+    order: query.order ?? 'asc',
+  }, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+  if (!seesAvailabilityFlag(actor)) return { items: page.map((row) => toAppointment(row)), nextCursor };
+  const settings = await getSettings(deps.db);
+  const flags = await outsideAvailabilityOf(deps.db, page, settings.time_zone);
+  return { items: page.map((row) => toAppointment(row, { outsideAvailability: flags.get(row.id) ?? false })), nextCursor };
+}

@@ -1,0 +1,137 @@
+import type { Deps } from '../../deps.ts';
+import { constraintViolation } from '../../db/constraint.ts';
+import type { SettingsTable, Trx } from '../../db/types.ts';
+import type { Actor } from '../../http/actor.ts';
+import { forbidden, invalid } from '../../http/app-error.ts';
+import { newId } from '../../ids.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { getSettings } from '../hospital/hospital.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { syncReminders } from '../notifications/reminders.ts';
+import { findBookableSlot } from '../scheduling/booking-check.ts';
+import { findAppointment, findPatientOverlap, insertHistory, updateAppointmentIfUnchanged, type AppointmentChanges, type AppointmentRow } from './appointments.queries.ts';
+import type { AppointmentView } from './appointments.mapper.ts';
+import { detailView, findVisibleAppointment } from './appointments.service.ts';
+import { invalidTransition, patientOverlap, slotUnavailable, tooLateToChange } from './errors.ts';
+import { noticesFor, type AppointmentEvent } from './notices.ts';
+import { changeDeadline, initiatorOf, isTooLateToChange, mayTransition } from './policy.ts';
+import { transition, type AppointmentStatus, type TransitionAction } from './state-machine.ts';
+
+export type Change =
+  | { action: 'confirm'; note?: string | undefined }
+  | { action: 'reject'; reason: string }
+  | { action: 'cancel'; reason?: string | undefined }
+  | { action: 'reschedule'; start: string; reason?: string | undefined }
+  | { action: 'complete'; note?: string | undefined }
+  | { action: 'no_show'; note?: string | undefined };
+
+interface Plan {
+  row: AppointmentRow;
+  to: AppointmentStatus;
+  /** The new time of a reschedule. */
+  newStart: Date | null;
+  note: string | null;
+  settings: SettingsTable;
+  now: Date;
+}
+
+/** Someone else changed the appointment between our read and our write. */
+class ChangedMeanwhile extends Error {}
+
+const textOf = (value: string | undefined): string | null => (value?.trim() ? value.trim() : null);
+
+function noteOf(change: Change): string | null {
+  switch (change.action) {
+    case 'reject':
+      return change.reason.trim();
+    case 'cancel':
+    case 'reschedule':
+      return textOf(change.reason);
+    default:
+      return textOf(change.note);
+  }
+}
+
+/**
+ * Moves an appointment through its life: one transaction writes the appointment (sequence + 1), its history row,
+ * the audit row and the notifications. The write only applies if nobody changed the appointment since it was read;
+ * the loser of a race answers 409 INVALID_TRANSITION.
+ */
+export async function changeAppointment(deps: Deps, actor: Actor, id: string, change: Change, ip: string | null): Promise<AppointmentView> {
+  const row = await findVisibleAppointment(deps.db, actor, id);
+  const action: TransitionAction = change.action;
+  if (mayTransition(actor, action, { doctorId: row.doctor_id, patientId: row.patient_id }) !== 'allowed') throw forbidden();
+  const settings = await getSettings(deps.db);
+  const now = deps.clock.now();
+  const start = new Date(row.start_at);
+  const next = transition(row.status as AppointmentStatus, action, {
+    initiator: initiatorOf(actor), now, start, autoApprove: settings.approval_mode === 'auto',
+  });
+  if (!next.ok) throw invalidTransition(next.message);
+  if (isTooLateToChange(actor, action, start, now, settings.cancellation_notice_hours)) {
+    throw tooLateToChange(changeDeadline(start, settings.cancellation_notice_hours), settings.cancellation_notice_hours, settings.time_zone);
+  }
+  const newStart = change.action === 'reschedule' ? new Date(change.start) : null;
+  if (newStart && newStart.getTime() === start.getTime()) throw invalid('/start', 'The appointment already starts at this time');
+  const plan: Plan = { row, to: next.to, newStart, note: noteOf(change), settings, now };
+  try {
+    return await deps.db.transaction().execute((trx) => applyInTransaction(trx, actor, action, plan, ip));
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) {
+      const current = await findAppointment(deps.db, id);
+      throw invalidTransition(`The appointment was changed by someone else meanwhile (it is now ${current?.status ?? 'gone'}); reload it and try again`);
+    }
+    const violation = constraintViolation(error);
+    if (newStart && (violation?.kind === 'exclusion' || violation?.kind === 'unique')) throw slotUnavailable(newStart);
+    throw error;
+  }
+}
+
+async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionAction, plan: Plan, ip: string | null): Promise<AppointmentView> {
+  const { row, to, newStart, note, settings, now } = plan;
+  const at = now.toISOString();
+  const changes: AppointmentChanges = { status: to, sequence: row.sequence + 1, updated_at: at };
+  if (action === 'reject' || action === 'cancel' || (note !== null && action !== 'reschedule')) changes.decision_note = note;
+  if (newStart) {
+    const slot = await findBookableSlot(trx, row.doctor_id, newStart, now, settings, { ignoreAppointmentId: row.id, staff: initiatorOf(actor) === 'staff' });
+    if (!slot) throw slotUnavailable(newStart);
+    changes.start_at = slot.start.toISOString();
+    changes.end_at = slot.end.toISOString();
+    const clash = await findPatientOverlap(trx, row.patient_id, changes.start_at, changes.end_at, row.id);
+    if (clash) throw patientOverlap(clash.start_at, settings.time_zone);
+  }
+  if (!(await updateAppointmentIfUnchanged(trx, row.id, { status: row.status, sequence: row.sequence }, changes))) throw new ChangedMeanwhile();
+  await syncReminders(trx, { id: row.id, status: to, start_at: changes.start_at ?? row.start_at, patient_id: row.patient_id, doctor_id: row.doctor_id }, now);
+  await insertHistory(trx, {
+    id: newId(), appointment_id: row.id, at, actor_id: actor.userId, actor_role: actor.role, from_status: row.status, to_status: to,
+    from_start: newStart ? row.start_at : null, to_start: changes.start_at ?? null, note,
+  });
+  await writeAudit(trx, now, {
+    actorId: actor.userId, actorRole: actor.role, action: `appointment.${action}`, entityType: 'appointment', entityId: row.id, outcome: 'success', ip,
+    details: { from: row.status, to, ...(newStart ? { fromStart: row.start_at, toStart: changes.start_at } : {}) },
+  });
+  const notices = noticesFor(eventOf(action, plan, changes), {
+    appointmentId: row.id, doctorUserId: row.doctor_user_id, doctorName: row.doctor_name, patientUserId: row.patient_user_id, patientName: row.patient_name,
+    actor: { userId: actor.userId, role: actor.role, name: actor.name }, timeZone: settings.time_zone,
+  });
+  for (const notice of notices) await notify(trx, now, notice);
+  return detailView(trx, actor, row.id, settings.time_zone);
+}
+
+function eventOf(action: TransitionAction, plan: Plan, changes: AppointmentChanges): AppointmentEvent {
+  const start = new Date(plan.row.start_at);
+  switch (action) {
+    case 'confirm':
+      return { kind: 'confirmed', start, note: plan.note };
+    case 'reject':
+      return { kind: 'rejected', start, reason: plan.note ?? '' };
+    case 'cancel':
+      return { kind: 'cancelled', start, reason: plan.note };
+    case 'reschedule':
+      return { kind: 'rescheduled', from: start, to: new Date(changes.start_at ?? plan.row.start_at), status: plan.to, reason: plan.note };
+    case 'complete':
+      return { kind: 'completed' };
+    case 'no_show':
+      return { kind: 'no_show' };
+  }
+}

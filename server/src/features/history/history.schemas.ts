@@ -1,0 +1,79 @@
+import { Type, type Static } from 'typebox';
+import { Id, Instant, LocalDate, Page, PageQuery } from '../../http/schemas.ts';
+import { RoleSchema } from '../auth/auth.schemas.ts';
+import { Nullable } from '../patients/patients.schemas.ts';
+
+export const HISTORY_KINDS = ['condition', 'allergy', 'medication', 'surgery', 'note'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+export const HistoryKindSchema = Type.Enum(HISTORY_KINDS);
+
+export const TITLE_MAX_LENGTH = 200;
+export const DETAILS_MAX_LENGTH = 4000;
+const Title = Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH, pattern: '\\S' });
+const Details = Type.String({ maxLength: DETAILS_MAX_LENGTH });
+
+const Person = Type.Object({ id: Id, name: Type.String(), role: RoleSchema }, { description: 'Who wrote it' });
+
+export const HistoryParams = Type.Object({ id: Id });
+export const EntryParams = Type.Object({ id: Id, entryId: Id });
+
+export const HistoryEntry = Type.Object({
+  id: Id,
+  patientId: Id,
+  kind: HistoryKindSchema,
+  title: Type.String(),
+  details: Type.Optional(Type.String()),
+  onsetDate: Type.Optional(LocalDate),
+  resolvedDate: Type.Optional(LocalDate),
+  selfReported: Type.Boolean({ description: 'Entered by the patient, not by a clinician' }),
+  version: Type.Integer({ minimum: 1 }),
+  recordedAt: Instant,
+  recordedBy: Person,
+  updatedAt: Instant,
+  updatedBy: Type.Optional(Person),
+});
+
+export const HistoryPage = Page(HistoryEntry);
+
+export const HistoryQuery = Type.Object({ ...PageQuery, kind: Type.Optional(HistoryKindSchema) }, { additionalProperties: false });
+
+export const HistoryCreateBody = Type.Object(
+  {
+    kind: HistoryKindSchema,
+    title: Title,
+    details: Type.Optional(Details),
+    onsetDate: Type.Optional(LocalDate),
+    resolvedDate: Type.Optional(LocalDate),
+  },
+  { additionalProperties: false },
+);
+
+export const HistoryPatchBody = Type.Object(
+  {
+    kind: Type.Optional(HistoryKindSchema),
+    title: Type.Optional(Title),
+    details: Type.Optional(Nullable(Details)),
+    onsetDate: Type.Optional(Nullable(LocalDate)),
+    resolvedDate: Type.Optional(Nullable(LocalDate)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const HistoryVersion = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  kind: HistoryKindSchema,
+  title: Type.String(),
+  details: Type.Optional(Type.String()),
+  onsetDate: Type.Optional(LocalDate),
+  resolvedDate: Type.Optional(LocalDate),
+  changedAt: Instant,
+  changedBy: Person,
+});
+
+export const VersionPage = Page(HistoryVersion);
+export const VersionQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export type HistoryListInput = Static<typeof HistoryQuery>;
+export type HistoryCreateInput = Static<typeof HistoryCreateBody>;
+export type HistoryPatchInput = Static<typeof HistoryPatchBody>;
+export type VersionListInput = Static<typeof VersionQuery>;

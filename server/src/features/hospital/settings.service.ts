@@ -1,0 +1,109 @@
+import type { Deps } from '../../deps.ts';
+import type { Executor, SettingsTable } from '../../db/types.ts';
+import type { Actor } from '../../http/actor.ts';
+import { invalid } from '../../http/app-error.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { findSettings, updateSettings, type SettingsChanges } from './hospital.queries.ts';
+import { getSettings } from './hospital.service.ts';
+import type { APPROVAL_MODES } from './settings.schemas.ts';
+
+export interface SettingsInput {
+  name: string;
+  tagline?: string | null | undefined;
+  about?: string | null | undefined;
+  address?: string | null | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  openingHours?: string | null | undefined;
+  timeZone: string;
+  approvalMode: (typeof APPROVAL_MODES)[number];
+  minNoticeMinutes: number;
+  bookingHorizonDays: number;
+  cancellationNoticeHours: number;
+  maxOpenRequestsPerPatient: number;
+}
+
+/** Field names of the API next to the columns they are stored in. */
+const FIELDS = {
+  name: 'hospital_name', tagline: 'tagline', about: 'about', address: 'address', phone: 'phone', email: 'email',
+  openingHours: 'opening_hours', timeZone: 'time_zone', approvalMode: 'approval_mode', minNoticeMinutes: 'min_notice_minutes',
+  bookingHorizonDays: 'booking_horizon_days', cancellationNoticeHours: 'cancellation_notice_hours',
+  maxOpenRequestsPerPatient: 'max_open_requests_per_patient',
+} as const satisfies Record<keyof SettingsInput, keyof SettingsTable>;
+
+type Field = keyof typeof FIELDS;
+const FIELD_NAMES = Object.keys(FIELDS) as Field[];
+
+/** The IANA name as Intl spells it, or null when Intl does not know the zone. */
+export function canonicalTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export function toSettings(row: SettingsTable) {
+  const optional = (value: string | null) => value ?? undefined;
+  return {
+    name: row.hospital_name,
+    tagline: optional(row.tagline),
+    about: optional(row.about),
+    address: optional(row.address),
+    phone: optional(row.phone),
+    email: optional(row.email),
+    openingHours: optional(row.opening_hours),
+    timeZone: row.time_zone,
+    approvalMode: row.approval_mode as SettingsInput['approvalMode'],
+    minNoticeMinutes: row.min_notice_minutes,
+    bookingHorizonDays: row.booking_horizon_days,
+    cancellationNoticeHours: row.cancellation_notice_hours,
+    maxOpenRequestsPerPatient: row.max_open_requests_per_patient,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getSettingsView(db: Executor) {
+  return toSettings(await getSettings(db));
+}
+
+/** The row the input describes: text trimmed, empty text cleared, the zone in its canonical spelling. */
+function toRow(input: SettingsInput): Omit<SettingsTable, 'id' | 'updated_at'> {
+  const text = (value: string | null | undefined) => value?.trim() || null;
+  const timeZone = canonicalTimeZone(input.timeZone.trim());
+  if (!timeZone) throw invalid('/timeZone', `"${input.timeZone}" is not a known IANA time zone; use a name such as Europe/London`);
+  const name = input.name.trim();
+  return {
+    hospital_name: name, tagline: text(input.tagline), about: text(input.about), address: text(input.address), phone: text(input.phone),
+    email: text(input.email)?.toLowerCase() ?? null, opening_hours: text(input.openingHours), time_zone: timeZone,
+    approval_mode: input.approvalMode, min_notice_minutes: input.minNoticeMinutes, booking_horizon_days: input.bookingHorizonDays,
+    cancellation_notice_hours: input.cancellationNoticeHours, max_open_requests_per_patient: input.maxOpenRequestsPerPatient,
+  };
+}
+
+/** Saves the whole settings object; the audit row keeps the before and after of each changed field. */
+export async function saveSettings(deps: Deps, actor: Actor, ip: string | null, input: SettingsInput) {
+  const next = toRow(input);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await findSettings(trx);
+    if (!current) throw new Error('The settings row is missing: the database was not initialised');
+    const changed = FIELD_NAMES.filter((field) => current[FIELDS[field]] !== next[FIELDS[field]]);
+    if (changed.length === 0) return toSettings(current);
+    const changes: SettingsChanges = { updated_at: now.toISOString() };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const field of changed) {
+      Object.assign(changes, { [FIELDS[field]]: next[FIELDS[field]] });
+      before[field] = current[FIELDS[field]];
+      after[field] = next[FIELDS[field]];
+    }
+    await updateSettings(trx, changes);
+    await writeAudit(trx, now, {
+      actorId: actor.userId, actorRole: actor.role, action: 'settings.update', entityType: 'settings', entityId: '1', outcome: 'success', ip,
+      details: { before, after },
+    });
+    return toSettings({ ...current, ...changes });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Deps } from '../../deps.ts';
+import { invalid } from '../../http/app-error.ts';
+import { getSettings } from '../hospital/hospital.service.ts';
+import { requireDoctor } from './doctor-access.ts';
+import { canListSlots } from './scheduling.policy.ts';
+import { SLOT_RANGE_MAX_DAYS } from './scheduling.schemas.ts';
+import { loadSlotQuery } from './slot-inputs.ts';
+import { freeSlots } from './slots.ts';
+import { daysBetween } from './wall-clock.ts';
+
+/** The doctor's free, bookable slots on the calendar dates from..to in the hospital's zone. */
+export async function listDoctorSlots(deps: Deps, doctorId: string, from: string, to: string) {
+  const span = daysBetween(from, to);
+  if (span < 0) throw invalid('/to', 'The end date must not be before the start date');
+  if (span > SLOT_RANGE_MAX_DAYS) throw invalid('/to', `Ask for at most ${SLOT_RANGE_MAX_DAYS} days at a time`);
+  const doctor = await requireDoctor(deps.db, doctorId, canListSlots);
+  const settings = await getSettings(deps.db);
+  const query = await loadSlotQuery(deps.db, doctor, settings, { from, to, now: deps.clock.now() });
+  return {
+    timeZone: settings.time_zone,
+    slots: freeSlots(query).map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Role } from '#shared/roles';
+
+/** Roles without a profile of their own, which an admin may switch between. */
+const SWITCHABLE_ROLES: readonly Role[] = ['admin', 'receptionist'];
+
+/** Why the role cannot change from one to the other, or null. */
+export function roleChangeProblem(from: Role, to: Role): string | null {
+  if (from === to) return null;
+  if (!SWITCHABLE_ROLES.includes(from) || !SWITCHABLE_ROLES.includes(to)) {
+    return 'Only staff roles (admin, receptionist) can be switched: patients and doctors have a profile tied to their role';
+  }
+  return null;
+}
+
+export interface RoleState {
+  role: Role;
+  active: boolean;
+}
+
+/** Whether the change leaves one active admin fewer. */
+export function removesActiveAdmin(before: RoleState, after: RoleState): boolean {
+  return before.role === 'admin' && before.active && !(after.role === 'admin' && after.active);
+}
+
+/** The system always keeps an active admin. */
+export const leavesNoAdmin = (activeAdmins: number, before: RoleState, after: RoleState): boolean =>
+  removesActiveAdmin(before, after) && activeAdmins <= 1;
