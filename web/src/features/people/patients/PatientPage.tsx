@@ -1,0 +1,137 @@
+import { Alert, Anchor, Badge, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import type { SessionUser } from '../../../api/types.ts';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { HistorySection } from '../history/HistorySection.tsx';
+import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
+import { ForRoles } from '../shared/ForRoles.tsx';
+import { QueryState } from '../shared/QueryState.tsx';
+import { StatusBadge } from '../shared/StatusBadge.tsx';
+import type { PatientCreated, PatientProfile } from '../types.ts';
+import { PatientDetails } from './PatientDetails.tsx';
+import { PatientEditForm } from './PatientEditForm.tsx';
+import { deactivatePatient, refreshPatients, usePatient } from './patients.api.ts';
+
+/** Router state left by the registration page. */
+export interface CreatedPatientState {
+  created: true;
+  account: PatientCreated['account'] | null;
+}
+
+function isCreatedState(value: unknown): value is CreatedPatientState {
+  return typeof value === 'object' && value !== null && (value as { created?: unknown }).created === true;
+}
+
+function CreatedNotice({ state }: { state: CreatedPatientState }) {
+  return (
+    <Alert color="green" variant="light" title="Patient registered" role="status">
+      {state.account ? (
+        <Stack gap={4}>
+          <Text>
+            A login was created for {state.account.email}. Give the patient this temporary password; it is shown only once and must be changed at
+            first sign-in:
+          </Text>
+          <Code fz="md" style={{ alignSelf: 'flex-start' }}>
+            {state.account.temporaryPassword}
+          </Code>
+        </Stack>
+      ) : (
+        'The patient can now be booked for appointments.'
+      )}
+    </Alert>
+  );
+}
+
+function DeactivatePatient({ patient }: { patient: PatientProfile }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const deactivate = useMutation({
+    mutationFn: () => deactivatePatient(patient.id),
+    onSuccess: async () => {
+      close();
+      await refreshPatients();
+    },
+  });
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="deactivate-heading">
+      <Title order={2} size="h3" id="deactivate-heading">
+        Deactivate
+      </Title>
+      <Text>The record and its history are kept; the patient can no longer sign in or be booked.</Text>
+      <Button color="red.9" variant="outline" onClick={open} style={{ alignSelf: 'flex-start' }}>
+        Deactivate patient
+      </Button>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => {
+          deactivate.reset();
+          close();
+        }}
+        title="Deactivate this patient?"
+        confirmLabel="Deactivate patient"
+        onConfirm={() => deactivate.mutate()}
+        pending={deactivate.isPending}
+        error={deactivate.error}
+        danger
+      >
+        {`${patient.name} will no longer be able to sign in or be booked. The record and its history are kept.`}
+      </ConfirmDialog>
+    </Stack>
+  );
+}
+
+function PatientView({ patient, user }: { patient: PatientProfile; user: SessionUser }) {
+  const { state } = useLocation();
+  const staff = user.role === 'admin' || user.role === 'receptionist';
+  const clinician = user.role === 'admin' || user.role === 'doctor';
+  return (
+    <Stack gap="lg" maw={900}>
+      <Anchor component={Link} to="/app/patients" c="care.8" underline="always" size="sm">
+        {user.role === 'doctor' ? 'Back to my patients' : 'Back to patients'}
+      </Anchor>
+      <Stack gap="xs">
+        <PageTitle mb={0}>{patient.name}</PageTitle>
+        <Group gap="xs">
+          <StatusBadge active={patient.active} />
+          <Badge variant="outline" color="gray.8">
+            {patient.hasAccount ? 'Can sign in' : 'No login'}
+          </Badge>
+          <Text size="sm">Age {patient.age}</Text>
+        </Group>
+      </Stack>
+      {isCreatedState(state) && <CreatedNotice state={state} />}
+      <Stack gap="md" component="section" aria-labelledby="details-heading">
+        <Title order={2} id="details-heading">
+          {staff ? 'Contact and personal details' : 'Personal details'}
+        </Title>
+        {staff ? <PatientEditForm key={patient.id} patient={patient} self={false} /> : <PatientDetails patient={patient} />}
+        {user.role === 'admin' && patient.userId && (
+          <Text size="sm">
+            Sign-in account:{' '}
+            <Anchor component={Link} to={`/app/users/${patient.userId}`} c="care.8" underline="always">
+              manage the patient’s login
+            </Anchor>
+          </Text>
+        )}
+      </Stack>
+      {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
+      {user.role === 'admin' && patient.active && <DeactivatePatient patient={patient} />}
+    </Stack>
+  );
+}
+
+/** One patient (/app/patients/:id): staff edit the details, clinicians read and add to the history. */
+export function PatientPage() {
+  return <ForRoles roles={['admin', 'receptionist', 'doctor']}>{(user) => <PatientLoader user={user} />}</ForRoles>;
+}
+
+function PatientLoader({ user }: { user: SessionUser }) {
+  const { id = '' } = useParams();
+  const query = usePatient(id);
+  return (
+    <QueryState query={query} what="patient">
+      {(patient) => <PatientView patient={patient} user={user} />}
+    </QueryState>
+  );
+}
