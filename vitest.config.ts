@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
+    // Vitest would use one worker on a 2-core machine; the API tests wait on I/O and argon2's thread pool too.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,7 +21,7 @@ export default defineConfig({
           name: 'api',
           include: ['server/**/*.test.ts'],
           exclude: ['server/**/*.unit.test.ts'],
-          env: { TZ: 'UTC', HMS_TEST_DIALECTS: 'sqlite,pglite' },
+          env: { TZ: 'UTC', HMS_TEST_DIALECTS: process.env['HMS_TEST_DIALECTS'] ?? 'sqlite,pglite' },
           globalSetup: ['server/src/test/build-server.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
