@@ -4,6 +4,7 @@ import { RootLayout } from './components/RootLayout.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { peopleAppRoutes, peoplePublicRoutes } from './features/people/routes.tsx';
 import { schedulingAppRoutes } from './features/scheduling/routes.tsx';
+import { notificationAppRoutes } from './features/notifications/routes.tsx';
 
 const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
 const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'password', element: <ChangePasswordPage /> },
           ...peopleAppRoutes,
           ...schedulingAppRoutes,
+          ...notificationAppRoutes,
           { path: '*', element: <SectionPage /> },
         ],
       },

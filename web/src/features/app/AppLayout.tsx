@@ -10,6 +10,7 @@ import type { SessionUser } from '../../api/types.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
 import { roleLabels } from './nav.ts';
 
@@ -51,6 +52,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
                 {roleLabels[user.role]}
               </Badge>
             </Group>
+            <NotificationBell />
             <Button variant="default" size="sm" onClick={() => logout.mutate()} loading={logout.isPending}>
               Sign out
             </Button>

@@ -48,7 +48,10 @@ export const navByRole: Record<Role, NavItem[]> = {
   ],
 };
 
-export const accountNav: NavItem[] = [{ label: 'Change password', path: '/app/password' }];
+export const accountNav: NavItem[] = [
+  { label: 'Notifications', path: '/app/notifications' },
+  { label: 'Change password', path: '/app/password' },
+];
 
 export function findNavItem(role: Role, path: string): NavItem | undefined {
   return navByRole[role].find((item) => item.path === path);
