@@ -1,8 +1,13 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { navByRole, roleLabels } from './nav.ts';
 import { useCurrentUser } from './useCurrentUser.ts';
+
+const UpcomingSummary = lazy(() =>
+  import('../scheduling/appointments/UpcomingSummary.tsx').then((m) => ({ default: m.UpcomingSummary })),
+);
 
 const introByRole = {
   admin: 'Manage staff accounts, doctors, patients and the hospital’s booking rules.',
@@ -26,6 +31,11 @@ export function DashboardPage() {
           Signed in as {user.email}
         </Text>
       </Card>
+      {user.role === 'patient' && (
+        <Suspense fallback={null}>
+          <UpcomingSummary />
+        </Suspense>
+      )}
       <section aria-labelledby="shortcuts-heading">
         <Title order={2} size="h3" id="shortcuts-heading" mb="sm">
           Shortcuts
