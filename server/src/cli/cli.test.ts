@@ -190,7 +190,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
       dir = freshDataDir();
     });
 
-    it('fills a fresh database with 50 patients who can sign in, plus demo staff', async () => {
+    it('fills a fresh database with 50 patients who can sign in, demo staff, 10 doctors with hours and appointments in every status', async () => {
       const run = await hms(dir, ['seed-demo']);
       expect(run.stderr).toContain('patients: 50/50');
       expect(run.code).toBe(0);
@@ -207,6 +207,24 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
       expect(await verifyPassword(patients[0]?.password_hash ?? '', password)).toBe(true);
       const staff = readSqlite<{ role: string }>(file, "select role from users where role in ('admin', 'receptionist') order by role");
       expect(staff.map((s) => s.role)).toEqual(['admin', 'receptionist']);
+      const doctors = readSqlite<{ role: string; must_change_password: number; intervals: number; specialization_id: string }>(
+        file,
+        `select u.role, u.must_change_password, d.specialization_id, (select count(*) from availability_intervals a where a.doctor_id = d.id) as intervals
+         from doctors d join users u on u.id = d.user_id`,
+      );
+      expect(doctors).toHaveLength(10);
+      expect(doctors.every((d) => d.role === 'doctor' && d.must_change_password === 0 && d.intervals >= 5)).toBe(true);
+      expect(new Set(doctors.map((d) => d.specialization_id)).size).toBe(10);
+      const statuses = readSqlite<{ status: string }>(file, 'select distinct status from appointments order by status');
+      expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'completed', 'confirmed', 'no_show', 'rejected', 'requested']);
+      const withoutHistory = readSqlite(file, 'select a.id from appointments a where not exists (select 1 from appointment_history h where h.appointment_id = a.id)');
+      expect(withoutHistory).toHaveLength(0);
+      const patientClashes = readSqlite(
+        file,
+        `select a.id from appointments a join appointments b on a.patient_id = b.patient_id and a.id < b.id
+         where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed') and a.start_at < b.end_at and b.start_at < a.end_at`,
+      );
+      expect(patientClashes).toHaveLength(0);
     });
 
     it('refuses a database that already has patients, unless --force', async () => {

@@ -11,13 +11,14 @@ const MAX_PATIENTS = 100_000;
 const usage = `Usage: hms seed-demo [--patients N] [--seed TEXT] [--force]
 
 Fills a fresh database with demo data: a demo administrator and a receptionist (when there are
-none), and N made-up patients (default 50), each with a login. Every demo account shares one
+none), N made-up patients (default 50) each with a login, 10 doctors with weekly hours, and about
+150 appointments in every status around today. Every demo account shares one
 password, printed at the end. The same --seed (default "hms-demo") makes the same people.
 Refuses a database that already has patients unless --force is given.`;
 
 export const seedDemoCommand: Command = {
   name: 'seed-demo',
-  summary: 'fill a fresh database with demo staff and patients',
+  summary: 'fill a fresh database with a demo hospital: staff, patients, doctors, appointments',
   usage,
   async run(args) {
     const { values } = parseCommandLine(
@@ -43,7 +44,7 @@ export const seedDemoCommand: Command = {
         throw new CommandError(`the database already has ${existing} patient${existing === 1 ? '' : 's'}; seed-demo fills a fresh one (add --force to add demo patients anyway)`);
       }
       console.error(`hms: adding demo data to the ${describeDatabase(config)}`);
-      const outcome = await seedDemoData(handle.db, systemClock.now(), { patients: Number(patients), seed: values.seed ?? 'hms-demo' });
+      const outcome = await seedDemoData(handle.db, systemClock.now(), { patients: Number(patients), seed: values.seed ?? 'hms-demo', force: values.force ?? false });
       console.log(`Created ${outcome.created.join(', ')}.`);
       if (outcome.signIns.length > 0) {
         console.log('Sign in as:');

@@ -5,6 +5,8 @@ import type { Random } from './random.ts';
 export interface SeedOptions {
   readonly patients: number;
   readonly seed: string;
+  /** Add doctors and appointments even when the database already has some. */
+  readonly force?: boolean;
 }
 
 export interface SeedContext {

@@ -14,3 +14,57 @@ export async function countActiveUsersWithRole(db: Executor, role: string): Prom
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function countRows(db: Executor, table: 'doctors' | 'appointments'): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Active specializations by lower-cased name. */
+export async function listSpecializationIds(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('specializations').select(['id', 'name_key']).where('active', '=', 1).execute();
+  return new Map(rows.map((row) => [row.name_key, row.id]));
+}
+
+export interface SeedDoctor {
+  id: string;
+  user_id: string;
+  slot_minutes: number;
+}
+
+export async function listActiveDoctors(db: Executor): Promise<SeedDoctor[]> {
+  return db
+    .selectFrom('doctors')
+    .innerJoin('users', 'users.id', 'doctors.user_id')
+    .select(['doctors.id', 'doctors.user_id', 'doctors.slot_minutes'])
+    .where('doctors.active', '=', 1)
+    .where('users.active', '=', 1)
+    .orderBy('doctors.created_at')
+    .orderBy('doctors.id')
+    .execute();
+}
+
+export async function listAvailability(db: Executor): Promise<{ doctor_id: string; weekday: number; start_minute: number; end_minute: number }[]> {
+  return db.selectFrom('availability_intervals').select(['doctor_id', 'weekday', 'start_minute', 'end_minute']).execute();
+}
+
+export async function listTimeOff(db: Executor): Promise<{ doctor_id: string; start_at: string; end_at: string }[]> {
+  return db.selectFrom('time_off').select(['doctor_id', 'start_at', 'end_at']).execute();
+}
+
+export async function listPatientsWithLogin(db: Executor): Promise<{ id: string; user_id: string }[]> {
+  const rows = await db
+    .selectFrom('patients')
+    .select(['id', 'user_id'])
+    .where('active', '=', 1)
+    .where('user_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((row) => (row.user_id === null ? [] : [{ id: row.id, user_id: row.user_id }]));
+}
+
+/** Every appointment's time, status and parties: what new demo appointments must not clash with. */
+export async function listAppointmentSpans(db: Executor): Promise<{ doctor_id: string; patient_id: string; start_at: string; end_at: string; status: string }[]> {
+  return db.selectFrom('appointments').select(['doctor_id', 'patient_id', 'start_at', 'end_at', 'status']).execute();
+}
