@@ -4226,7 +4226,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a doctor's profile (administrators: any field; the doctor: own profile fields) */
+        /** Change a doctor's profile (administrators: every field; the doctor: own profile fields) */
         patch: {
             parameters: {
                 query?: never;

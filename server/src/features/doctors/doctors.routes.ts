@@ -46,7 +46,7 @@ export function doctorRoutes(app: App, deps: Deps): void {
   app.patch('/api/doctors/:id', {
     config: { allow: ['admin', 'doctor'] },
     schema: {
-      tags: ['people'], summary: 'Change a doctor\'s profile (administrators: any field; the doctor: own profile fields)',
+      tags: ['people'], summary: 'Change a doctor\'s profile (administrators: every field; the doctor: own profile fields)',
       params: DoctorParams, body: UpdateDoctorBody, response: { 200: DoctorProfile, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request) => updateDoctor(deps, actorOf(request), request.ip, request.params.id, request.body));

@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { findSettings, updateSettings, type SettingsChanges } from './hospital.queries.ts';
-import { getSettings } from './hospital.service.ts';
+import { getSettings, toPublicHospital } from './hospital.service.ts';
 import type { APPROVAL_MODES } from './settings.schemas.ts';
 
 export interface SettingsInput {
@@ -45,16 +45,8 @@ export function canonicalTimeZone(name: string): string | null {
 }
 
 export function toSettings(row: SettingsTable) {
-  const optional = (value: string | null) => value ?? undefined;
   return {
-    name: row.hospital_name,
-    tagline: optional(row.tagline),
-    about: optional(row.about),
-    address: optional(row.address),
-    phone: optional(row.phone),
-    email: optional(row.email),
-    openingHours: optional(row.opening_hours),
-    timeZone: row.time_zone,
+    ...toPublicHospital(row),
     approvalMode: row.approval_mode as SettingsInput['approvalMode'],
     minNoticeMinutes: row.min_notice_minutes,
     bookingHorizonDays: row.booking_horizon_days,
