@@ -31,7 +31,8 @@ export default defineConfig({
         test: {
           name: 'api-pg',
           include: ['server/**/*.test.ts'],
-          exclude: ['server/**/*.unit.test.ts'],
+          // The CLI and the server process run on the embedded SQLite database only.
+          exclude: ['server/**/*.unit.test.ts', 'server/src/cli/**', 'server/src/serve.test.ts'],
           env: { TZ: 'UTC', HMS_TEST_DIALECTS: 'postgres' },
           globalSetup: ['server/src/test/build-server.ts'],
           testTimeout: 90_000,
