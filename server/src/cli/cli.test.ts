@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { loadDriver } from '../db/sqlite.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db/create-db.ts';
 import { passwordProblem, verifyPassword } from '../features/auth/passwords.ts';
@@ -45,7 +45,8 @@ function freshDataDir(): string {
 }
 
 function readSqlite<T>(file: string, query: string): T[] {
-  const db = new Database(file, { readonly: true });
+  const Sqlite = loadDriver();
+  const db = new Sqlite(file, { readonly: true });
   try {
     return db.prepare(query).all() as T[];
   } finally {

@@ -14,7 +14,7 @@ import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, typ
  * (Node issue 65446); 13 uses Node-API but crashes on Node 20. Each runtime gets the one that works
  * on it (decision record 004).
  */
-function loadDriver(): typeof Database {
+export function loadDriver(): typeof Database {
   const require = createRequire(import.meta.url);
   const major = Number(process.versions.node.split('.')[0]);
   return (major >= 22 ? require('better-sqlite3-napi') : require('better-sqlite3')) as typeof Database;
