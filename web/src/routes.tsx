@@ -5,6 +5,7 @@ import { RouteError } from './components/RouteError.tsx';
 import { peopleAppRoutes, peoplePublicRoutes } from './features/people/routes.tsx';
 import { schedulingAppRoutes } from './features/scheduling/routes.tsx';
 import { notificationAppRoutes } from './features/notifications/routes.tsx';
+import { adminAppRoutes } from './features/admin/routes.tsx';
 
 const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
 const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           ...peopleAppRoutes,
           ...schedulingAppRoutes,
           ...notificationAppRoutes,
+          ...adminAppRoutes,
           { path: '*', element: <SectionPage /> },
         ],
       },
