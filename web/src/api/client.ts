@@ -23,6 +23,8 @@ const sessionMiddleware: Middleware = {
   },
   onResponse({ request, response, schemaPath }) {
     if (response.status !== 401 || own401.has(`${request.method} ${schemaPath}`)) return undefined;
+    // After signing out the session is known to be gone: a request still in flight is not an expiry.
+    if (queryClient.getQueryData<Session | null>(sessionKey) === null) return undefined;
     window.location.assign('/login?expired=1');
     return undefined;
   },

@@ -3,26 +3,64 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useHospital } from '../api/hospital.ts';
 import { useSession } from '../api/session.ts';
+import type { Hospital } from '../api/types.ts';
+import { mailtoHref, telHref } from './contact.ts';
 import { Loading } from './Loading.tsx';
 
 function HeaderLinks() {
   const session = useSession();
-  if (session.isPending) return null;
+  const doctors = (
+    <Button component={Link} to="/doctors" variant="subtle" size="sm" visibleFrom="sm">
+      Our doctors
+    </Button>
+  );
+  if (session.isPending) return doctors;
   if (session.data) {
     return (
-      <Button component={Link} to="/app" size="sm">
-        My dashboard
-      </Button>
+      <Group gap="xs" wrap="nowrap">
+        {doctors}
+        <Button component={Link} to="/app" size="sm">
+          My dashboard
+        </Button>
+      </Group>
     );
   }
   return (
-    <Group gap="xs">
+    <Group gap="xs" wrap="nowrap">
+      {doctors}
       <Button component={Link} to="/login" variant="subtle" size="sm">
         Log in
       </Button>
       <Button component={Link} to="/register" size="sm" visibleFrom="xs">
         Register
       </Button>
+    </Group>
+  );
+}
+
+/** The hospital's name and how to reach it, on every public page. */
+function FooterContact({ hospital }: { hospital: Hospital | undefined }) {
+  if (!hospital) return null;
+  const { address, phone, email } = hospital;
+  return (
+    <Group gap="xs" wrap="wrap" style={{ columnGap: 'var(--mantine-spacing-lg)' }}>
+      {address && <Text size="sm">{address.replace(/\s*\n\s*/g, ', ')}</Text>}
+      {phone && (
+        <Text size="sm">
+          Phone:{' '}
+          <Anchor href={telHref(phone)} c="care.8" underline="always">
+            {phone}
+          </Anchor>
+        </Text>
+      )}
+      {email && (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          Email:{' '}
+          <Anchor href={mailtoHref(email)} c="care.8" underline="always">
+            {email}
+          </Anchor>
+        </Text>
+      )}
     </Group>
   );
 }
@@ -34,9 +72,9 @@ export function PublicLayout() {
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
       <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg">
-          <Group justify="space-between" wrap="nowrap">
+          <Group justify="space-between" wrap="nowrap" gap="sm">
             {name ? (
-              <Anchor component={Link} to="/" fw={700} fz="lg" c="care.8" underline="never">
+              <Anchor component={Link} to="/" fw={700} fz="lg" c="care.8" underline="never" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 {name}
               </Anchor>
             ) : (
@@ -57,24 +95,7 @@ export function PublicLayout() {
         <Container size="lg">
           <Stack gap={4}>
             <Text fw={700}>{name ?? ' '}</Text>
-            {hospital.data?.address && <Text size="sm">{hospital.data.address}</Text>}
-            {hospital.data?.phone && (
-              <Text size="sm">
-                Phone:{' '}
-                <Anchor href={`tel:${hospital.data.phone.replace(/[^+0-9]/g, '')}`} c="care.8" underline="always">
-                  {hospital.data.phone}
-                </Anchor>
-              </Text>
-            )}
-            {hospital.data?.email && (
-              <Text size="sm">
-                Email:{' '}
-                <Anchor href={`mailto:${hospital.data.email}`} c="care.8" underline="always">
-                  {hospital.data.email}
-                </Anchor>
-              </Text>
-            )}
-            {hospital.data?.openingHours && <Text size="sm">Opening hours: {hospital.data.openingHours}</Text>}
+            <FooterContact hospital={hospital.data} />
           </Stack>
         </Container>
       </Box>

@@ -10,6 +10,7 @@ import type { SessionUser } from '../../api/types.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { withNext } from '../auth/safeNext.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
 import { roleLabels } from './nav.ts';
@@ -75,6 +76,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
 
 export function AppLayout() {
   const session = useSession();
+  const { pathname, search, hash } = useLocation();
   if (session.isPending) return <Loading label="Checking your session…" />;
   if (session.isError) {
     return (
@@ -87,6 +89,7 @@ export function AppLayout() {
       </Container>
     );
   }
-  if (!session.data) return <Navigate to="/login" replace />;
+  // A signed-out visitor comes back to the page they asked for (such as booking with a chosen doctor) once signed in.
+  if (!session.data) return <Navigate to={withNext('/login', `${pathname}${search}${hash}`)} replace />;
   return <SignedInShell user={session.data.user} />;
 }

@@ -8,6 +8,7 @@ import { rememberSession, useSession } from '../../api/session.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { readForm } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { isBookingNext, safeNext, withNext } from './safeNext.ts';
 
 async function logIn(body: { email: string; password: string }) {
   return unwrap(await api.POST('/api/auth/login', { body }));
@@ -17,15 +18,17 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const session = useSession();
+  const next = params.get('next');
+  const destination = safeNext(next) ?? '/app';
   const login = useMutation({
     mutationFn: logIn,
     onSuccess: (data) => {
       rememberSession(data);
-      void navigate('/app');
+      void navigate(destination, { replace: true });
     },
   });
 
-  if (session.data && !login.isPending) return <Navigate to="/app" replace />;
+  if (session.data && !login.isPending) return <Navigate to={destination} replace />;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,6 +40,7 @@ export function LoginPage() {
     <Container size={460} py="xl">
       <PageTitle>Log in</PageTitle>
       <Stack gap="md">
+        {isBookingNext(next) && <Text fw={600}>Log in or register to book your appointment.</Text>}
         {params.get('expired') === '1' && !login.isError && (
           <Alert color="yellow" variant="light" role="status" title="Signed out">
             Your session has expired. Please log in again.
@@ -54,7 +58,7 @@ export function LoginPage() {
         </Paper>
         <Text>
           New patient?{' '}
-          <Anchor component={Link} to="/register" c="care.8" underline="always">
+          <Anchor component={Link} to={withNext('/register', next)} c="care.8" underline="always">
             Register as a patient
           </Anchor>
         </Text>

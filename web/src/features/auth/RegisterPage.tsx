@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/limits';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError, errorMessage, fieldErrorMap } from '../../api/problem.ts';
@@ -23,6 +23,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { errorProps, readForm } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { genderOptions } from './genders.ts';
+import { isBookingNext, safeNext, withNext } from './safeNext.ts';
 import { validateRegistration } from './validateRegistration.ts';
 
 async function register(body: RegisterBody) {
@@ -39,18 +40,21 @@ function serverFieldErrors(error: unknown): Record<string, string> {
 
 export function RegisterPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const session = useSession();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const next = params.get('next');
+  const destination = safeNext(next) ?? '/app';
   const registration = useMutation({
     mutationFn: register,
     onSuccess: (data) => {
       rememberSession(data);
-      void navigate('/app');
+      void navigate(destination, { replace: true });
     },
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
-  if (session.data && !registration.isPending) return <Navigate to="/app" replace />;
+  if (session.data && !registration.isPending) return <Navigate to={destination} replace />;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,7 +82,11 @@ export function RegisterPage() {
     <Container size={640} py="xl">
       <PageTitle>Register as a patient</PageTitle>
       <Stack gap="md">
-        <Text>Create an account to book appointments and see your medical history.</Text>
+        <Text>
+          {isBookingNext(next)
+            ? 'Create an account to book your appointment. You will come straight back to it.'
+            : 'Create an account to book appointments and see your medical history.'}
+        </Text>
         <FormError title="Could not create your account" message={formMessage} />
         <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
           <Stack gap="md">
@@ -115,7 +123,7 @@ export function RegisterPage() {
         </Paper>
         <Text>
           Already registered?{' '}
-          <Anchor component={Link} to="/login" c="care.8" underline="always">
+          <Anchor component={Link} to={withNext('/login', next)} c="care.8" underline="always">
             Log in
           </Anchor>
         </Text>
