@@ -935,6 +935,8 @@ export interface paths {
                                  */
                                 at: string;
                                 actorId: string | null;
+                                /** @description The actor's current name, when the actor is a user */
+                                actorName?: string;
                                 actorRole: string | null;
                                 action: string;
                                 entityType: string | null;

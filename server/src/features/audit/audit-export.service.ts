@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { csvDocument, type CsvValue } from '../../csv.ts';
 import { csvFilename, EXPORT_MAX_ROWS, readAllRows } from '../../csv-export.ts';
 import { findAuditHead, listAuditRows, type AuditFilter } from './audit.queries.ts';
-import { writeAudit } from './audit.service.ts';
+import { toStoredInstant, writeAudit } from './audit.service.ts';
 
 export type AuditExportFilter = Omit<AuditFilter, 'beforeSeq'>;
 
@@ -13,9 +13,6 @@ const HEADER = ['seq', 'id', 'at', 'actorId', 'actorRole', 'action', 'entityType
 const toCells = (row: AuditLogTable): CsvValue[] => [
   row.seq, row.id, row.at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.outcome, row.ip, row.details,
 ];
-
-/** Instants compare as UTC text: an input with an offset is turned into the stored form first. */
-const toStoredInstant = (text: string | undefined) => (text === undefined ? undefined : new Date(text).toISOString());
 
 /**
  * The audit rows matching the filters as CSV, newest first. The rows are those present when the export starts

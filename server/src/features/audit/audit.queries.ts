@@ -53,3 +53,10 @@ export async function listAuditRows(db: Executor, filter: AuditFilter, limit: nu
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
+
+/** The names of the users with these ids (actors of audit rows). */
+export async function listUserNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

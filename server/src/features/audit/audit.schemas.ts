@@ -8,6 +8,7 @@ export const AuditEntry = Type.Object({
   seq: Type.Integer(),
   at: Instant,
   actorId: Type.Union([Id, Type.Null()]),
+  actorName: Type.Optional(Type.String({ description: "The actor's current name, when the actor is a user" })),
   actorRole: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   entityType: Type.Union([Type.String(), Type.Null()]),

@@ -4,7 +4,7 @@ import type { AuditLogTable } from '../../db/types.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { AppError } from '../../http/app-error.ts';
-import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listAuditRowsAfter, type AuditFilter } from './audit.queries.ts';
+import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listAuditRowsAfter, listUserNames, type AuditFilter } from './audit.queries.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -82,9 +82,12 @@ export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
   return { intact: true, checked, brokenAtSeq: null };
 }
 
-function toAuditEntry(row: AuditLogTable) {
+/** Instants compare as UTC text: an input with an offset is turned into the stored form first. */
+export const toStoredInstant = (text: string | undefined) => (text === undefined ? undefined : new Date(text).toISOString());
+
+function toAuditEntry(row: AuditLogTable, actorName: string | undefined) {
   return {
-    id: row.id, seq: row.seq, at: row.at, actorId: row.actor_id, actorRole: row.actor_role, action: row.action,
+    id: row.id, seq: row.seq, at: row.at, actorId: row.actor_id, ...(actorName === undefined ? {} : { actorName }), actorRole: row.actor_role, action: row.action,
     entityType: row.entity_type, entityId: row.entity_id, outcome: row.outcome as AuditOutcome,
     ...(row.ip ? { ip: row.ip } : {}),
     ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
@@ -98,8 +101,13 @@ export async function listAudit(db: Executor, query: Omit<AuditFilter, 'beforeSe
     if (!/^[1-9][0-9]{0,15}$/.test(query.cursor)) throw new AppError(400, 'VALIDATION_FAILED', 'The cursor is not one this list gave out', [{ path: '/cursor', message: 'is invalid' }]);
     beforeSeq = Number(query.cursor);
   }
-  const rows = await listAuditRows(db, { ...query, beforeSeq }, limit + 1);
+  const filter = { ...query, from: toStoredInstant(query.from), to: toStoredInstant(query.to), beforeSeq };
+  const rows = await listAuditRows(db, filter, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(toAuditEntry), nextCursor: rows.length > limit && last ? String(last.seq) : null };
+  const names = await listUserNames(db, [...new Set(page.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))]);
+  return {
+    items: page.map((row) => toAuditEntry(row, row.actor_id ? names.get(row.actor_id) : undefined)),
+    nextCursor: rows.length > limit && last ? String(last.seq) : null,
+  };
 }

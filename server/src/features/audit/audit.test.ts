@@ -26,6 +26,31 @@ describe.each(dialectsUnderTest())('audit log on %s', (dialect) => {
     expect(registered.json.items).toHaveLength(1);
   });
 
+  it("names each row's actor, and rows without an actor have no name", async () => {
+    const patient = await registerPatient(t.app, { name: 'Grace Hopper' });
+    await call(t.app, { method: 'POST', url: '/api/auth/login', body: { email: 'nobody@example.test', password: 'wrong password indeed' } });
+    const admin = await loginAdmin(t.app);
+    const registered = await call(t.app, { url: `/api/audit?action=auth.register&actorId=${patient.userId}`, as: admin });
+    expect(registered.json.items[0]).toMatchObject({ actorId: patient.userId, actorName: 'Grace Hopper', actorRole: 'patient' });
+    const anonymous = await call(t.app, { url: '/api/audit?action=auth.login&outcome=failure', as: admin });
+    const unknown = anonymous.json.items.find((item: { actorId: string | null }) => item.actorId === null);
+    expect(unknown).toBeDefined();
+    expect(unknown).not.toHaveProperty('actorName');
+  });
+
+  it('filters by a time range given with any offset, the same instants as in UTC', async () => {
+    const admin = await loginAdmin(t.app);
+    const [newest] = (await call(t.app, { url: '/api/audit?limit=1', as: admin })).json.items;
+    const at = new Date(newest.at);
+    const plusTwo = (date: Date) => `${new Date(date.getTime() + 2 * 3_600_000).toISOString().slice(0, 23)}+02:00`;
+    const from = encodeURIComponent(plusTwo(at));
+    const to = encodeURIComponent(plusTwo(new Date(at.getTime() + 1)));
+    const inRange = await call(t.app, { url: `/api/audit?from=${from}&to=${to}`, as: admin });
+    expect(inRange.status).toBe(200);
+    expect(inRange.json.items.map((item: { id: string }) => item.id)).toContain(newest.id);
+    expect(inRange.json.items.every((item: { at: string }) => item.at === newest.at)).toBe(true);
+  });
+
   it('pages through the log newest first with a cursor', async () => {
     const admin = await loginAdmin(t.app);
     const first = await call(t.app, { url: '/api/audit?limit=2', as: admin });

@@ -24,6 +24,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { label: 'Appointments', path: '/app/appointments' },
     { label: 'Settings', path: '/app/settings' },
     { label: 'Audit log', path: '/app/audit' },
+    { label: 'Exports', path: '/app/exports' },
   ],
   doctor: [
     dashboard,
