@@ -1,4 +1,7 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 
+const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+
 /** Admin-only pages under /app: each page checks the role itself and answers "not found" to anyone else. */
-export const adminAppRoutes: RouteObject[] = [];
+export const adminAppRoutes: RouteObject[] = [{ path: 'settings', element: <SettingsPage /> }];
