@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SETTINGS_LIMITS } from '#shared/settings';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -16,7 +17,9 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly logLevel: LogLevel;
   readonly timeZone: string;
+  /** Seeds the settings' session idle timeout on first start; afterwards it is changed in Settings. */
   readonly sessionIdleMinutes: number;
+  /** Seeds the settings' absolute session lifetime on first start; afterwards it is changed in Settings. */
   readonly sessionAbsoluteHours: number;
   readonly trustProxy: boolean;
   /** Sign-in and registration requests allowed per client address per minute. */
@@ -164,8 +167,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     logLevel,
     timeZone,
-    sessionIdleMinutes: integer(env, 'HMS_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
-    sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: integer(env, 'HMS_SESSION_IDLE_MINUTES', 30, SETTINGS_LIMITS.sessionIdleMinutes.minimum, SETTINGS_LIMITS.sessionIdleMinutes.maximum),
+    sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, SETTINGS_LIMITS.sessionAbsoluteHours.minimum, SETTINGS_LIMITS.sessionAbsoluteHours.maximum),
     trustProxy: trustProxy === 'true',
     authRateLimitPerMinute: integer(env, 'HMS_AUTH_RATE_LIMIT', 30, 1, 1_000_000),
     webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),

@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 /** Instants are ISO-8601 UTC text; booleans are 0/1 integers (see the house plan, section 4). */
 export interface UsersTable {
@@ -70,12 +70,12 @@ export interface SettingsTable {
   cancellation_notice_hours: number;
   max_open_requests_per_patient: number;
   updated_at: string;
-}
-
-/** Settings columns added by migration 004. */
-export interface SettingsReminderColumns {
-  /** JSON list of minutes before a confirmed appointment at which its patient is reminded, e.g. [1440,120]. */
-  reminder_offsets_minutes: Generated<string>;
+  /** JSON list of minutes before a confirmed appointment at which its patient is reminded, e.g. [1440,120] (migration 004). */
+  reminder_offsets_minutes: string;
+  /** A session ends after this long without a request (migration 006). */
+  session_idle_minutes: number;
+  /** A session ends this long after sign-in, whatever its activity (migration 006). */
+  session_absolute_hours: number;
 }
 
 export interface PatientsTable {
@@ -274,7 +274,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
-  settings: SettingsTable & SettingsReminderColumns;
+  settings: SettingsTable;
   patients: PatientsTable;
   specializations: SpecializationsTable;
   doctors: DoctorsTable;

@@ -23,7 +23,7 @@ export function registerAuthHook(app: App, deps: Deps): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.is404) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveSession(deps.db, deps.config, deps.clock.now(), token) : null;
+    request.actor = token ? await resolveSession(deps.db, deps.clock.now(), token) : null;
     const actor = request.actor;
     if (actor && UNSAFE.has(request.method)) {
       const header = request.headers['x-csrf-token'];

@@ -594,7 +594,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public hospital information for the home page */
+        /** Public hospital information and booking rules, for the home page and patients */
         get: {
             parameters: {
                 query?: never;
@@ -619,6 +619,19 @@ export interface paths {
                             email?: string;
                             openingHours?: string;
                             timeZone: string;
+                            /**
+                             * @description manual: staff confirm each request; auto: bookings are confirmed at once
+                             * @enum {unknown}
+                             */
+                            approvalMode: "manual" | "auto";
+                            /** @description How long before its start a slot stops being bookable */
+                            minNoticeMinutes: number;
+                            /** @description How far ahead patients may book */
+                            bookingHorizonDays: number;
+                            /** @description Patients may not cancel or reschedule later than this before the start */
+                            cancellationNoticeHours: number;
+                            /** @description Requests a patient may have waiting at once */
+                            maxOpenRequestsPerPatient: number;
                             services: {
                                 id: string;
                                 name: string;
@@ -695,6 +708,12 @@ export interface paths {
                             cancellationNoticeHours: number;
                             /** @description Requests a patient may have waiting at once */
                             maxOpenRequestsPerPatient: number;
+                            /** @description When a confirmed appointment's patient is reminded, in minutes before its start; each different (answered largest first; empty: no reminders) */
+                            reminderOffsetsMinutes: number[];
+                            /** @description A session ends after this long without a request */
+                            sessionIdleMinutes: number;
+                            /** @description A session ends this long after sign-in, however active */
+                            sessionAbsoluteHours: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -779,6 +798,12 @@ export interface paths {
                         cancellationNoticeHours: number;
                         /** @description Requests a patient may have waiting at once */
                         maxOpenRequestsPerPatient: number;
+                        /** @description When a confirmed appointment's patient is reminded, in minutes before its start; each different (answered largest first; empty: no reminders) */
+                        reminderOffsetsMinutes: number[];
+                        /** @description A session ends after this long without a request */
+                        sessionIdleMinutes: number;
+                        /** @description A session ends this long after sign-in, however active */
+                        sessionAbsoluteHours: number;
                     };
                 };
             };
@@ -811,6 +836,12 @@ export interface paths {
                             cancellationNoticeHours: number;
                             /** @description Requests a patient may have waiting at once */
                             maxOpenRequestsPerPatient: number;
+                            /** @description When a confirmed appointment's patient is reminded, in minutes before its start; each different (answered largest first; empty: no reminders) */
+                            reminderOffsetsMinutes: number[];
+                            /** @description A session ends after this long without a request */
+                            sessionIdleMinutes: number;
+                            /** @description A session ends this long after sign-in, however active */
+                            sessionAbsoluteHours: number;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z

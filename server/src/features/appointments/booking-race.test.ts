@@ -55,7 +55,7 @@ describe.each(dialectsUnderTest())('racing bookings in one process on %s', (dial
   it(`${RACERS} different patients racing for one slot: exactly one 201, the rest 409 SLOT_UNAVAILABLE`, async () => {
     const doctor = await createDoctor(t);
     await giveWeekdayHours(t, doctor.doctorId);
-    const racers = await signedInPatients(t.deps.db, t.deps.config, t.clock.now(), RACERS);
+    const racers = await signedInPatients(t.deps.db, t.clock.now(), RACERS);
     const outcomes = await Promise.all(racers.map(async (racer) => {
       const response = await book(t, racer, { doctorId: doctor.doctorId, start: at(MONDAY, '11:00') });
       return { status: response.status, code: response.json?.code as string | undefined };
@@ -78,7 +78,7 @@ describe.each(dialectsUnderTest().filter((dialect) => dialect === 'sqlite'))('ra
   it(`${RACERS} different patients racing for one slot: exactly one 201, the rest 409 SLOT_UNAVAILABLE`, async () => {
     const doctor = await createDoctor(t);
     await giveWeekdayHours(t, doctor.doctorId);
-    const racers = await signedInPatients(t.deps.db, t.deps.config, t.clock.now(), RACERS);
+    const racers = await signedInPatients(t.deps.db, t.clock.now(), RACERS);
     const address = t.app.server.address();
     if (address === null || typeof address === 'string') throw new Error('the test server is not listening on a port');
     const outcomes = await raceBookings([`http://127.0.0.1:${address.port}`], racers, doctor.doctorId, at(MONDAY, '10:00'));
@@ -135,7 +135,7 @@ describe.each(dialectsUnderTest().filter((dialect) => dialect === 'postgres'))('
     const now = systemClock.now();
     doctorId = await insertDoctor(db, now);
     await giveDailyHours(db, doctorId);
-    racers = await signedInPatients(db, config, now, RACERS);
+    racers = await signedInPatients(db, now, RACERS);
 
     for (let index = 0; index < 2; index += 1) {
       const port = await freePort();

@@ -69,7 +69,7 @@ describe.each(dialectsUnderTest())('racing decisions on one appointment on %s', 
   });
 
   async function request(time: string) {
-    const [patient] = await signedInPatients(t.deps.db, t.deps.config, t.clock.now(), 1);
+    const [patient] = await signedInPatients(t.deps.db, t.clock.now(), 1);
     if (!patient) throw new Error('no patient');
     const response = await book(t, patient, { doctorId, start: at(MONDAY, time) });
     expect(response.status).toBe(201);

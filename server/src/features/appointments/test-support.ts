@@ -1,4 +1,3 @@
-import type { Config } from '../../config.ts';
 import type { Db, SettingsTable } from '../../db/types.ts';
 import { newId } from '../../ids.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -78,7 +77,7 @@ export async function notificationsOf(t: TestApp, userId: string) {
  * `count` patients with a login, signed in, written straight into the database: cheap enough for race tests
  * that need dozens of different patients (registering each would hash a password each time).
  */
-export async function signedInPatients(db: Db, config: Config, now: Date, count: number): Promise<Caller[]> {
+export async function signedInPatients(db: Db, now: Date, count: number): Promise<Caller[]> {
   const at = now.toISOString();
   const callers: Caller[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -90,7 +89,7 @@ export async function signedInPatients(db: Db, config: Config, now: Date, count:
       id: patientId, user_id: userId, name: `Racer ${index}`, date_of_birth: '1990-01-01', gender: 'other', phone: '+44 20 7946 0000', email, address: null,
       emergency_contact_name: null, emergency_contact_phone: null, blood_group: null, active: 1, search_text: `racer ${index}`, created_at: at, updated_at: at,
     }).execute();
-    const session = await createSession(db, config, now, userId, { ip: null, userAgent: 'race test' });
+    const session = await createSession(db, now, userId, { ip: null, userAgent: 'race test' });
     callers.push({ cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken, userId, patientId });
   }
   return callers;

@@ -35,17 +35,28 @@ export async function insertSession(db: Executor, session: SessionsTable): Promi
   await db.insertInto('sessions').values(session).execute();
 }
 
+/** The absolute session lifetime new sessions get. */
+export async function findSessionAbsoluteHours(db: Executor): Promise<number> {
+  const row = await db.selectFrom('settings').select('session_absolute_hours').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.session_absolute_hours);
+}
+
+/** A session that is not revoked, of an active user, with the hospital's current session timeouts (one query per request). */
 export async function findLiveSession(db: Executor, id: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('settings', (join) => join.on('settings.id', '=', 1))
     .leftJoin('patients', 'patients.user_id', 'users.id')
     .leftJoin('doctors', 'doctors.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token as csrfToken',
+      'sessions.created_at as createdAt',
       'sessions.last_seen_at as lastSeenAt',
       'sessions.expires_at as expiresAt',
+      'settings.session_idle_minutes as idleMinutes',
+      'settings.session_absolute_hours as absoluteHours',
       'users.id as userId',
       'users.email as email',
       'users.name as name',

@@ -33,7 +33,7 @@ function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
 
 export function authRoutes(app: App, deps: Deps): void {
   async function signIn(reply: FastifyReply, signedIn: SignedIn) {
-    const actor = await resolveSession(deps.db, deps.config, deps.clock.now(), signedIn.session.token);
+    const actor = await resolveSession(deps.db, deps.clock.now(), signedIn.session.token);
     if (!actor) throw new Error('A session just created could not be read back');
     reply.setCookie(SESSION_COOKIE, signedIn.session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, expires: signedIn.session.expiresAt,

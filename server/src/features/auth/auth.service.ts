@@ -53,7 +53,7 @@ export async function login(deps: Deps, client: Client, email: string, password:
   }
   const session = await deps.db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, 'email', address);
-    const created = await createSession(trx, deps.config, now, user.id, client);
+    const created = await createSession(trx, now, user.id, client);
     await writeAudit(trx, now, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip });
     return created;
   });
@@ -92,7 +92,7 @@ export async function registerPatient(deps: Deps, client: Client, input: Registr
         search_text: searchKey(input.name, email, input.phone),
       });
       await writeAudit(trx, now, { actorId: userId, actorRole: 'patient', action: 'auth.register', entityType: 'patient', entityId: patientId, outcome: 'success', ip: client.ip });
-      return createSession(trx, deps.config, now, userId, client);
+      return createSession(trx, now, userId, client);
     });
     return { session, userId };
   } catch (error) {

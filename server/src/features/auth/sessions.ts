@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Role } from '#shared/roles';
-import { findLiveSession, insertSession, touchSession } from './auth.queries.ts';
+import { findLiveSession, findSessionAbsoluteHours, insertSession, touchSession } from './auth.queries.ts';
 
 export const SESSION_COOKIE = 'hms_session';
 // last_seen_at is written at most this often, so a busy session costs no write per request.
@@ -19,9 +18,9 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+/** A new session, living at most the hospital's absolute session lifetime (Settings). */
 export async function createSession(
   db: Executor,
-  config: Config,
   now: Date,
   userId: string,
   client: { ip: string | null; userAgent: string | null },
@@ -29,7 +28,7 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const sessionId = sessionIdFromToken(token);
-  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + (await findSessionAbsoluteHours(db)) * 3_600_000);
   await insertSession(db, {
     id: sessionId,
     user_id: userId,
@@ -44,14 +43,18 @@ export async function createSession(
   return { token, sessionId, csrfToken, expiresAt };
 }
 
-/** The actor behind a session token, or null when the session is unknown, revoked, idle too long or past its lifetime. */
-export async function resolveSession(db: Executor, config: Config, now: Date, token: string): Promise<Actor | null> {
+/**
+ * The actor behind a session token, or null when the session is unknown, revoked, idle too long or past its lifetime.
+ * The timeouts are the current settings, so lowering one also ends the open sessions it now exceeds.
+ */
+export async function resolveSession(db: Executor, now: Date, token: string): Promise<Actor | null> {
   if (token.length < 20 || token.length > 100) return null;
   const row = await findLiveSession(db, sessionIdFromToken(token));
   if (!row) return null;
   const lastSeen = Date.parse(row.lastSeenAt);
-  if (Date.parse(row.expiresAt) <= now.getTime()) return null;
-  if (lastSeen + config.sessionIdleMinutes * 60_000 <= now.getTime()) return null;
+  const lifetimeEnd = Math.min(Date.parse(row.expiresAt), Date.parse(row.createdAt) + Number(row.absoluteHours) * 3_600_000);
+  if (lifetimeEnd <= now.getTime()) return null;
+  if (lastSeen + Number(row.idleMinutes) * 60_000 <= now.getTime()) return null;
   if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) await touchSession(db, row.sessionId, now.toISOString());
   return {
     userId: row.userId,

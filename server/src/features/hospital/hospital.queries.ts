@@ -16,6 +16,10 @@ export async function updateSettings(trx: Trx, changes: SettingsChanges): Promis
   await trx.updateTable('settings').set(changes).where('id', '=', 1).execute();
 }
 
+export async function updateSessionLimits(db: Executor, idleMinutes: number, absoluteHours: number): Promise<void> {
+  await db.updateTable('settings').set({ session_idle_minutes: idleMinutes, session_absolute_hours: absoluteHours }).where('id', '=', 1).execute();
+}
+
 export interface ServiceRow {
   id: string;
   name: string;

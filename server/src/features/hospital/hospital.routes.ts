@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/types.ts';
 import { getPublicHospital } from './hospital.service.ts';
+import { ApprovalMode, bookingRules } from './settings.schemas.ts';
 
 const Service = Type.Object({
   id: Type.String(),
@@ -24,6 +25,8 @@ export const Hospital = Type.Object({
   email: Type.Optional(Type.String()),
   openingHours: Type.Optional(Type.String()),
   timeZone: Type.String(),
+  approvalMode: ApprovalMode,
+  ...bookingRules,
   services: Type.Array(Service),
   featuredDoctors: Type.Array(FeaturedDoctor, { maxItems: 6, description: 'Up to six active doctors, those with a photo first' }),
 });
@@ -31,6 +34,6 @@ export const Hospital = Type.Object({
 export function hospitalRoutes(app: App, deps: Deps): void {
   app.get('/api/hospital', {
     config: { allow: 'public' },
-    schema: { tags: ['hospital'], summary: 'Public hospital information for the home page', response: { 200: Hospital } },
+    schema: { tags: ['hospital'], summary: 'Public hospital information and booking rules, for the home page and patients', response: { 200: Hospital } },
   }, async () => getPublicHospital(deps.db));
 }

@@ -1,15 +1,33 @@
+import type { Config } from '../../config.ts';
 import type { Executor, SettingsTable } from '../../db/types.ts';
-import { findSettings, insertDefaultSettings, listFeaturedDoctors, listServices, type FeaturedDoctorRow, type ServiceRow } from './hospital.queries.ts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES } from '../notifications/reminders.ts';
+import {
+  findSettings, insertDefaultSettings, listFeaturedDoctors, listServices, updateSessionLimits, type FeaturedDoctorRow, type ServiceRow,
+} from './hospital.queries.ts';
+import type { APPROVAL_MODES } from './settings.schemas.ts';
 
 export const DEFAULT_HOSPITAL_NAME = 'HMS General Hospital';
 
-/** Creates the one settings row on first start, in the configured time zone. */
-export async function ensureSettings(db: Executor, timeZone: string, now: Date): Promise<void> {
+/** What the environment seeds on first start; afterwards these are changed in Settings. */
+export type InitialSettings = Pick<Config, 'timeZone' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
+
+/** Creates the one settings row on first start, from the configured time zone and session timeouts. */
+export async function ensureSettings(db: Executor, initial: InitialSettings, now: Date): Promise<void> {
   await insertDefaultSettings(db, {
     id: 1, hospital_name: DEFAULT_HOSPITAL_NAME, tagline: null, about: null, address: null, phone: null, email: null,
-    opening_hours: null, time_zone: timeZone, approval_mode: 'manual', min_notice_minutes: 120, booking_horizon_days: 60,
+    opening_hours: null, time_zone: initial.timeZone, approval_mode: 'manual', min_notice_minutes: 120, booking_horizon_days: 60,
     cancellation_notice_hours: 24, max_open_requests_per_patient: 3, updated_at: now.toISOString(),
+    reminder_offsets_minutes: JSON.stringify(DEFAULT_REMINDER_OFFSETS_MINUTES),
+    session_idle_minutes: initial.sessionIdleMinutes, session_absolute_hours: initial.sessionAbsoluteHours,
   });
+}
+
+/**
+ * The first start after the session timeouts moved into the settings row: the configured values
+ * replace the column defaults, so an upgraded hospital keeps the timeouts it had.
+ */
+export async function adoptConfiguredSessionLimits(db: Executor, initial: InitialSettings): Promise<void> {
+  await updateSessionLimits(db, initial.sessionIdleMinutes, initial.sessionAbsoluteHours);
 }
 
 export async function getSettings(db: Executor): Promise<SettingsTable> {
@@ -18,7 +36,7 @@ export async function getSettings(db: Executor): Promise<SettingsTable> {
   return row;
 }
 
-/** What the public home page may show: nothing private. */
+/** What anyone may read: the hospital's public details and the booking rules patients are held to; nothing private. */
 export function toPublicHospital(row: SettingsTable) {
   const optional = (value: string | null) => value ?? undefined;
   return {
@@ -30,6 +48,11 @@ export function toPublicHospital(row: SettingsTable) {
     email: optional(row.email),
     openingHours: optional(row.opening_hours),
     timeZone: row.time_zone,
+    approvalMode: row.approval_mode as (typeof APPROVAL_MODES)[number],
+    minNoticeMinutes: row.min_notice_minutes,
+    bookingHorizonDays: row.booking_horizon_days,
+    cancellationNoticeHours: row.cancellation_notice_hours,
+    maxOpenRequestsPerPatient: row.max_open_requests_per_patient,
   };
 }
 

@@ -3,7 +3,7 @@ import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harnes
 import { call } from '../../test/http.ts';
 import { insertDoctor, specializationId } from '../admin/admin.fixtures.ts';
 
-const RULES = ['approvalMode', 'minNoticeMinutes', 'bookingHorizonDays', 'cancellationNoticeHours', 'maxOpenRequestsPerPatient', 'updatedAt'];
+const PRIVATE_SETTINGS = ['reminderOffsetsMinutes', 'sessionIdleMinutes', 'sessionAbsoluteHours', 'updatedAt'];
 
 describe.each(dialectsUnderTest())('the public hospital information on %s', (dialect) => {
   let t: TestApp;
@@ -57,13 +57,30 @@ describe.each(dialectsUnderTest())('the public hospital information on %s', (dia
     for (const doctor of featured) expect(Object.keys(doctor).sort()).toEqual(['hasPhoto', 'id', 'name', 'specialization']);
   });
 
-  it('holds nothing private: no doctor\'s email or phone, no booking rules', async () => {
+  it('states the booking rules patients are held to, as they are set', async () => {
+    const response = await call(t.app, { url: '/api/hospital' });
+    expect(response.json).toMatchObject({
+      approvalMode: 'manual', minNoticeMinutes: 120, bookingHorizonDays: 60, cancellationNoticeHours: 24, maxOpenRequestsPerPatient: 3,
+    });
+    await t.deps.db.updateTable('settings').set({ approval_mode: 'auto', cancellation_notice_hours: 48 }).where('id', '=', 1).execute();
+    try {
+      expect((await call(t.app, { url: '/api/hospital' })).json).toMatchObject({ approvalMode: 'auto', cancellationNoticeHours: 48 });
+    } finally {
+      await t.deps.db.updateTable('settings').set({ approval_mode: 'manual', cancellation_notice_hours: 24 }).where('id', '=', 1).execute();
+    }
+  });
+
+  it('holds nothing private: no doctor\'s email or phone, no reminder or session settings', async () => {
     const response = await call(t.app, { url: '/api/hospital' });
     for (const doctor of doctors) {
       expect(response.text).not.toContain(doctor.email);
       expect(response.text).not.toContain(doctor.phone);
     }
     expect(response.text).not.toContain('Dr Aaron Away');
-    for (const rule of RULES) expect(Object.keys(response.json)).not.toContain(rule);
+    for (const field of PRIVATE_SETTINGS) expect(Object.keys(response.json)).not.toContain(field);
+    expect(Object.keys(response.json).sort()).toEqual([
+      'approvalMode', 'bookingHorizonDays', 'cancellationNoticeHours', 'featuredDoctors', 'maxOpenRequestsPerPatient', 'minNoticeMinutes', 'name',
+      'services', 'timeZone',
+    ]);
   });
 });

@@ -1,27 +1,33 @@
 import { Type } from 'typebox';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
+import { ABOUT_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH, REMINDER_OFFSETS_MAX, SETTINGS_LIMITS, TAGLINE_MAX_LENGTH } from '#shared/settings';
 import { Instant } from '../../http/schemas.ts';
 import { Email, Phone } from '../auth/auth.schemas.ts';
 
 export const APPROVAL_MODES = ['manual', 'auto'] as const;
-export const RULE_LIMITS = {
-  minNoticeMinutes: { minimum: 0, maximum: 10_080 },
-  bookingHorizonDays: { minimum: 1, maximum: 730 },
-  cancellationNoticeHours: { minimum: 0, maximum: 720 },
-  maxOpenRequestsPerPatient: { minimum: 1, maximum: 50 },
-} as const;
 
-const ApprovalMode = Type.Enum(APPROVAL_MODES, { description: 'manual: staff confirm each request; auto: bookings are confirmed at once' });
+export const ApprovalMode = Type.Enum(APPROVAL_MODES, { description: 'manual: staff confirm each request; auto: bookings are confirmed at once' });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/London' });
 
 /** Optional text in a body: empty or null clears it. */
 const Text = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
-const rules = {
-  minNoticeMinutes: Type.Integer({ ...RULE_LIMITS.minNoticeMinutes, description: 'How long before its start a slot stops being bookable' }),
-  bookingHorizonDays: Type.Integer({ ...RULE_LIMITS.bookingHorizonDays, description: 'How far ahead patients may book' }),
-  cancellationNoticeHours: Type.Integer({ ...RULE_LIMITS.cancellationNoticeHours, description: 'Patients may not cancel or reschedule later than this before the start' }),
-  maxOpenRequestsPerPatient: Type.Integer({ ...RULE_LIMITS.maxOpenRequestsPerPatient, description: 'Requests a patient may have waiting at once' }),
+/** The booking rules: patients see them on the public hospital page too. */
+export const bookingRules = {
+  minNoticeMinutes: Type.Integer({ ...SETTINGS_LIMITS.minNoticeMinutes, description: 'How long before its start a slot stops being bookable' }),
+  bookingHorizonDays: Type.Integer({ ...SETTINGS_LIMITS.bookingHorizonDays, description: 'How far ahead patients may book' }),
+  cancellationNoticeHours: Type.Integer({ ...SETTINGS_LIMITS.cancellationNoticeHours, description: 'Patients may not cancel or reschedule later than this before the start' }),
+  maxOpenRequestsPerPatient: Type.Integer({ ...SETTINGS_LIMITS.maxOpenRequestsPerPatient, description: 'Requests a patient may have waiting at once' }),
+};
+
+/** Settings for staff only: never on the public hospital page. */
+const privateSettings = {
+  reminderOffsetsMinutes: Type.Array(Type.Integer({ ...SETTINGS_LIMITS.reminderOffsetMinutes, description: 'Minutes before the start' }), {
+    maxItems: REMINDER_OFFSETS_MAX,
+    description: 'When a confirmed appointment\'s patient is reminded, in minutes before its start; each different (answered largest first; empty: no reminders)',
+  }),
+  sessionIdleMinutes: Type.Integer({ ...SETTINGS_LIMITS.sessionIdleMinutes, description: 'A session ends after this long without a request' }),
+  sessionAbsoluteHours: Type.Integer({ ...SETTINGS_LIMITS.sessionAbsoluteHours, description: 'A session ends this long after sign-in, however active' }),
 };
 
 export const Settings = Type.Object({
@@ -34,22 +40,24 @@ export const Settings = Type.Object({
   openingHours: Type.Optional(Type.String()),
   timeZone: Type.String(),
   approvalMode: ApprovalMode,
-  ...rules,
+  ...bookingRules,
+  ...privateSettings,
   updatedAt: Instant,
 });
 
 export const SettingsBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: '\\S' }),
-    tagline: Text(200),
-    about: Text(5000),
+    tagline: Text(TAGLINE_MAX_LENGTH),
+    about: Text(ABOUT_MAX_LENGTH),
     address: Text(ADDRESS_MAX_LENGTH),
     phone: Type.Optional(Type.Union([Phone, Type.Literal(''), Type.Null()])),
     email: Type.Optional(Type.Union([Email, Type.Literal(''), Type.Null()])),
-    openingHours: Text(1000),
+    openingHours: Text(OPENING_HOURS_MAX_LENGTH),
     timeZone: TimeZone,
     approvalMode: ApprovalMode,
-    ...rules,
+    ...bookingRules,
+    ...privateSettings,
   },
   { additionalProperties: false, description: 'The whole settings object: a text field left out or empty is cleared' },
 );

@@ -3,6 +3,7 @@ import type { Executor, SettingsTable } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/app-error.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { parseReminderOffsets } from '../notifications/reminders.ts';
 import { findSettings, updateSettings, type SettingsChanges } from './hospital.queries.ts';
 import { getSettings, toPublicHospital } from './hospital.service.ts';
 import type { APPROVAL_MODES } from './settings.schemas.ts';
@@ -21,6 +22,9 @@ export interface SettingsInput {
   bookingHorizonDays: number;
   cancellationNoticeHours: number;
   maxOpenRequestsPerPatient: number;
+  reminderOffsetsMinutes: number[];
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
 }
 
 /** Field names of the API next to the columns they are stored in. */
@@ -28,7 +32,8 @@ const FIELDS = {
   name: 'hospital_name', tagline: 'tagline', about: 'about', address: 'address', phone: 'phone', email: 'email',
   openingHours: 'opening_hours', timeZone: 'time_zone', approvalMode: 'approval_mode', minNoticeMinutes: 'min_notice_minutes',
   bookingHorizonDays: 'booking_horizon_days', cancellationNoticeHours: 'cancellation_notice_hours',
-  maxOpenRequestsPerPatient: 'max_open_requests_per_patient',
+  maxOpenRequestsPerPatient: 'max_open_requests_per_patient', reminderOffsetsMinutes: 'reminder_offsets_minutes',
+  sessionIdleMinutes: 'session_idle_minutes', sessionAbsoluteHours: 'session_absolute_hours',
 } as const satisfies Record<keyof SettingsInput, keyof SettingsTable>;
 
 type Field = keyof typeof FIELDS;
@@ -47,11 +52,9 @@ export function canonicalTimeZone(name: string): string | null {
 export function toSettings(row: SettingsTable) {
   return {
     ...toPublicHospital(row),
-    approvalMode: row.approval_mode as SettingsInput['approvalMode'],
-    minNoticeMinutes: row.min_notice_minutes,
-    bookingHorizonDays: row.booking_horizon_days,
-    cancellationNoticeHours: row.cancellation_notice_hours,
-    maxOpenRequestsPerPatient: row.max_open_requests_per_patient,
+    reminderOffsetsMinutes: parseReminderOffsets(row.reminder_offsets_minutes),
+    sessionIdleMinutes: row.session_idle_minutes,
+    sessionAbsoluteHours: row.session_absolute_hours,
     updatedAt: row.updated_at,
   };
 }
@@ -60,18 +63,34 @@ export async function getSettingsView(db: Executor) {
   return toSettings(await getSettings(db));
 }
 
+/** The reminder offsets as stored: each different, largest first, as JSON. */
+function reminderOffsetsText(offsets: number[]): string {
+  const repeated = offsets.find((offset, index) => offsets.indexOf(offset) !== index);
+  if (repeated !== undefined) {
+    throw invalid('/reminderOffsetsMinutes', `Each reminder needs a different time: ${repeated} minutes is listed more than once`);
+  }
+  return JSON.stringify([...offsets].sort((a, b) => b - a));
+}
+
 /** The row the input describes: text trimmed, empty text cleared, the zone in its canonical spelling. */
 function toRow(input: SettingsInput): Omit<SettingsTable, 'id' | 'updated_at'> {
   const text = (value: string | null | undefined) => value?.trim() || null;
   const timeZone = canonicalTimeZone(input.timeZone.trim());
   if (!timeZone) throw invalid('/timeZone', `"${input.timeZone}" is not a known IANA time zone; use a name such as Europe/London`);
+  const reminderOffsets = reminderOffsetsText(input.reminderOffsetsMinutes);
   const name = input.name.trim();
   return {
     hospital_name: name, tagline: text(input.tagline), about: text(input.about), address: text(input.address), phone: text(input.phone),
     email: text(input.email)?.toLowerCase() ?? null, opening_hours: text(input.openingHours), time_zone: timeZone,
     approval_mode: input.approvalMode, min_notice_minutes: input.minNoticeMinutes, booking_horizon_days: input.bookingHorizonDays,
     cancellation_notice_hours: input.cancellationNoticeHours, max_open_requests_per_patient: input.maxOpenRequestsPerPatient,
+    reminder_offsets_minutes: reminderOffsets, session_idle_minutes: input.sessionIdleMinutes, session_absolute_hours: input.sessionAbsoluteHours,
   };
+}
+
+/** A field's value as the audit log shows it: the reminder offsets as a list rather than their JSON text. */
+function auditValue(row: Omit<SettingsTable, 'id' | 'updated_at'>, field: Field): unknown {
+  return field === 'reminderOffsetsMinutes' ? parseReminderOffsets(row.reminder_offsets_minutes) : row[FIELDS[field]];
 }
 
 /** Saves the whole settings object; the audit row keeps the before and after of each changed field. */
@@ -81,15 +100,15 @@ export async function saveSettings(deps: Deps, actor: Actor, ip: string | null, 
   return deps.db.transaction().execute(async (trx) => {
     const current = await findSettings(trx);
     if (!current) throw new Error('The settings row is missing: the database was not initialised');
-    const changed = FIELD_NAMES.filter((field) => current[FIELDS[field]] !== next[FIELDS[field]]);
+    const changed = FIELD_NAMES.filter((field) => JSON.stringify(auditValue(current, field)) !== JSON.stringify(auditValue(next, field)));
     if (changed.length === 0) return toSettings(current);
     const changes: SettingsChanges = { updated_at: now.toISOString() };
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const field of changed) {
       Object.assign(changes, { [FIELDS[field]]: next[FIELDS[field]] });
-      before[field] = current[FIELDS[field]];
-      after[field] = next[FIELDS[field]];
+      before[field] = auditValue(current, field);
+      after[field] = auditValue(next, field);
     }
     await updateSettings(trx, changes);
     await writeAudit(trx, now, {

@@ -189,16 +189,9 @@ export async function changeAppointment(id: string, action: AppointmentAction): 
 
 
 /**
- * Hours before the start after which patients may no longer cancel or move an appointment themselves.
- * Only administrators may read the booking rules (GET /api/settings); for everyone else this is null and the
- * server's TOO_LATE_TO_CHANGE answer states the deadline.
+ * Hours before the start after which patients may no longer cancel or move an appointment themselves
+ * (a booking rule of the public hospital information); null until it has loaded.
  */
-export function useCancellationNoticeHours(role: string): number | null {
-  const settings = useQuery({
-    queryKey: ['settings'],
-    queryFn: async () => unwrap(await api.GET('/api/settings')),
-    enabled: role === 'admin',
-    staleTime: 5 * 60_000,
-  });
-  return settings.data?.cancellationNoticeHours ?? null;
+export function useCancellationNoticeHours(): number | null {
+  return useHospital().data?.cancellationNoticeHours ?? null;
 }

@@ -59,7 +59,7 @@ function History({ entries, timeZone }: { entries: HistoryEntry[]; timeZone: str
 function Detail({ id, timeZone }: { id: string; timeZone: string }) {
   const user = useCurrentUser();
   const location = useLocation();
-  const noticeHours = useCancellationNoticeHours(user.role);
+  const noticeHours = useCancellationNoticeHours();
   const appointment = useAppointment(id);
   const { announcement, announce, clear } = useAnnouncement();
   const [arrival] = useState(() => {

@@ -20,7 +20,7 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
   const user = useCurrentUser();
   const navigate = useNavigate();
   const refresh = useRefreshScheduling();
-  const noticeHours = useCancellationNoticeHours(user.role);
+  const noticeHours = useCancellationNoticeHours();
   const [start, setStart] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);

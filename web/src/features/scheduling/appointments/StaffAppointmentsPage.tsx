@@ -32,7 +32,7 @@ function toQuery(filters: Filters, timeZone: string): AppointmentQuery {
 
 function StaffAppointments({ timeZone }: { timeZone: string }) {
   const user = useCurrentUser();
-  const noticeHours = useCancellationNoticeHours(user.role);
+  const noticeHours = useCancellationNoticeHours();
   const [filters, setFilters] = useState(() => initialFilters(todayIn(timeZone)));
   const pages = useAppointmentPages(toQuery(filters, timeZone));
   const { announcement, announce, clear } = useAnnouncement();

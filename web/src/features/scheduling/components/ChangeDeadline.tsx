@@ -7,7 +7,7 @@ interface ChangeDeadlineProps {
   start: string;
   timeZone: string;
   role: Role;
-  /** From the booking rules when the caller may read them; null otherwise. */
+  /** From the booking rules of the public hospital information; null while they load. */
   noticeHours: number | null;
 }
 
