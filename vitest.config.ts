@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.unit.test.ts', 'shared/**/*.test.ts'],
+          include: ['server/**/*.unit.test.ts', 'shared/**/*.test.ts', 'web/**/*.unit.test.ts'],
           env: { TZ: 'UTC' },
         },
       },
