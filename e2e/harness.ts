@@ -15,6 +15,8 @@ const serverEntry = path.join(rootDir, 'dist/server/main.js');
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's data directory, holding its SQLite file (hms.sqlite). */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -93,7 +95,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dataDir, stop };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { navByRole, roleLabels } from './nav.ts';
 import { useCurrentUser } from './useCurrentUser.ts';
@@ -8,6 +9,8 @@ import { useCurrentUser } from './useCurrentUser.ts';
 const UpcomingSummary = lazy(() =>
   import('../scheduling/appointments/UpcomingSummary.tsx').then((m) => ({ default: m.UpcomingSummary })),
 );
+
+const AdminDashboard = lazy(() => import('../admin/dashboard/AdminDashboard.tsx').then((m) => ({ default: m.AdminDashboard })));
 
 const introByRole = {
   admin: 'Manage staff accounts, doctors, patients and the hospital’s booking rules.',
@@ -20,7 +23,7 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const shortcuts = navByRole[user.role].filter((item) => item.path !== '/app');
   return (
-    <Stack gap="lg" maw={960}>
+    <Stack gap="lg" maw={user.role === 'admin' ? 1200 : 960}>
       <PageTitle mb={0}>{`${roleLabels[user.role]} dashboard`}</PageTitle>
       <Card withBorder padding="lg">
         <Title order={2} size="h3">
@@ -31,6 +34,11 @@ export function DashboardPage() {
           Signed in as {user.email}
         </Text>
       </Card>
+      {user.role === 'admin' && (
+        <Suspense fallback={<Loading label="Loading the hospital overview…" />}>
+          <AdminDashboard />
+        </Suspense>
+      )}
       {user.role === 'patient' && (
         <Suspense fallback={null}>
           <UpcomingSummary />
