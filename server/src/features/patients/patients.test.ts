@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../test/factories.ts';
-import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
-import { call, login, loginAdmin, registerPatient, uniqueEmail, type Caller } from '../../test/http.ts';
-import { auditRows, createReceptionist, createWalkIn, insertAppointment, walkIn } from './fixtures.ts';
+import { dialectsUnderTest, type TestApp } from '../../test/harness.ts';
+import { call, login, registerPatient, uniqueEmail, type Caller } from '../../test/http.ts';
+import { withStaffApp } from '../../test/staff-app.ts';
+import { auditRows, createWalkIn, insertAppointment, walkIn } from './fixtures.ts';
 import { ageOn, todayIn } from './patients.mappers.ts';
 
 describe.each(dialectsUnderTest())('patients on %s', (dialect) => {
   let t: TestApp;
   let admin: Caller;
   let receptionist: Caller;
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    admin = await loginAdmin(t.app);
-    receptionist = await createReceptionist(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  withStaffApp(dialect, (started) => ({ t, admin, receptionist } = started));
 
   it('a receptionist registers a walk-in patient without a login (201), with the age derived', async () => {
     const body = walkIn({ email: 'Jose.Alvarez@Example.test', address: ' 3 Calle Mayor ', emergencyContact: { name: 'Ana Álvarez', phone: '+34 600 999 000' }, bloodGroup: 'O-' });
