@@ -14,7 +14,8 @@ export function DeactivateDoctor({ doctor }: { doctor: DoctorProfile }) {
       consequence={
         <Stack gap="xs">
           <Text>
-            {doctor.name} will be removed from the directory and their future appointments cancelled. This cannot be undone from this page.
+            {doctor.name} will be removed from the directory and their future appointments cancelled. Reactivating the doctor later does not
+            restore the appointments.
           </Text>
           <Text size="sm">{reason.trim() ? `Reason given to patients: “${reason.trim()}”` : 'No reason will be given to patients.'}</Text>
         </Stack>

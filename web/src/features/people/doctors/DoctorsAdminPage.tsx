@@ -28,7 +28,7 @@ function DoctorList() {
     <Stack gap="md" maw={1100}>
       <ListHeading title="Doctors" action={{ label: 'Add a doctor', to: '/app/doctors/new' }} />
       <Text>
-        Active doctors. Deactivated doctors keep their records; find their logins under{' '}
+        Active doctors. Deactivated doctors keep their records and can be reactivated from their page; find them under{' '}
         <Anchor component={Link} to="/app/users?role=doctor&active=false" c="care.8" underline="always">
           Users
         </Anchor>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { ForRoles } from '../shared/ForRoles.tsx';
+import { Reactivate } from '../shared/Reactivate.tsx';
 import { RecordFromRoute } from '../shared/RecordFromRoute.tsx';
 import { RecordHeading } from '../shared/RecordHeading.tsx';
 import { Section } from '../shared/Section.tsx';
@@ -8,7 +9,7 @@ import { StatusBadge } from '../shared/StatusBadge.tsx';
 import type { DoctorProfile } from '../types.ts';
 import { DeactivateDoctor } from './DeactivateDoctor.tsx';
 import { DoctorForm } from './DoctorForm.tsx';
-import { useDoctorProfile } from './doctors.api.ts';
+import { reactivateDoctor, refreshDoctors, useDoctorProfile } from './doctors.api.ts';
 import { PhotoUpload } from './PhotoUpload.tsx';
 
 function DoctorView({ doctor }: { doctor: DoctorProfile }) {
@@ -43,12 +44,20 @@ function DoctorView({ doctor }: { doctor: DoctorProfile }) {
           </Anchor>
         </Text>
       </Section>
+      <Reactivate
+        active={doctor.active}
+        noun="doctor"
+        description="The doctor returns to the directory and can sign in again with their own password. Appointments cancelled when they were deactivated stay cancelled."
+        notice={`${doctor.name} is back in the directory and can sign in again.`}
+        reactivate={() => reactivateDoctor(doctor.id)}
+        onReactivated={refreshDoctors}
+      />
       {doctor.active && <DeactivateDoctor doctor={doctor} />}
     </Stack>
   );
 }
 
-/** An administrator's view of one doctor (/app/doctors/:id): details, fee, photo, deactivation. */
+/** An administrator's view of one doctor (/app/doctors/:id): details, fee, photo, deactivation and reactivation. */
 export function EditDoctorPage() {
   return (
     <ForRoles roles={['admin']}>

@@ -4,13 +4,14 @@ import type { SessionUser } from '../../../api/types.ts';
 import { HistorySection } from '../history/HistorySection.tsx';
 import { ConfirmDeactivate } from '../shared/ConfirmDeactivate.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
+import { Reactivate } from '../shared/Reactivate.tsx';
 import { RecordFromRoute } from '../shared/RecordFromRoute.tsx';
 import { RecordHeading } from '../shared/RecordHeading.tsx';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import type { PatientCreated, PatientProfile } from '../types.ts';
 import { PatientDetails } from './PatientDetails.tsx';
 import { PatientEditForm } from './PatientEditForm.tsx';
-import { deactivatePatient, refreshPatients, usePatient } from './patients.api.ts';
+import { deactivatePatient, reactivatePatient, refreshPatients, usePatient } from './patients.api.ts';
 
 /** Router state left by the registration page. */
 export interface CreatedPatientState {
@@ -83,6 +84,16 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
         )}
       </Stack>
       {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
+      {user.role === 'admin' && (
+        <Reactivate
+          active={patient.active}
+          noun="patient"
+          description={patient.hasAccount ? 'The patient can be booked again and sign in with their own password.' : 'The patient can be booked again.'}
+          notice={`${patient.name} can be booked again.`}
+          reactivate={() => reactivatePatient(patient.id)}
+          onReactivated={refreshPatients}
+        />
+      )}
       {user.role === 'admin' && patient.active && <DeactivatePatient patient={patient} />}
     </Stack>
   );

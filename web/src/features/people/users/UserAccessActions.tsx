@@ -15,7 +15,9 @@ export function UserAccessActions({ user, isSelf }: { user: User; isSelf: boolea
   const unlock = useMutation({ mutationFn: () => updateUser(user.id, { unlock: true }) });
   const deactivateText = `${user.name} will be signed out everywhere and can no longer sign in.${
     user.role === 'patient' ? ' The patient record is deactivated too.' : ''
-  }${user.role === 'doctor' ? ' To take a doctor out of the directory and cancel their appointments, deactivate them on the Doctors page.' : ''}`;
+  }`;
+  // A doctor's login is switched off and on with the doctor, on the doctor's page (which also cancels appointments).
+  const switchable = user.doctorId === undefined;
 
   return (
     <Section id="access" title="Access">
@@ -41,13 +43,14 @@ export function UserAccessActions({ user, isSelf }: { user: User; isSelf: boolea
           ? 'After repeated wrong passwords, sign-in is paused for a while. Unlock lets the user try again now.'
           : 'A deactivated account cannot sign in. Reactivating it lets the user sign in again with their password.'}
       </Text>
+      {!switchable && <Text>A doctor’s account is deactivated and reactivated with the doctor, on the doctor’s profile page.</Text>}
       <Group gap="sm">
         {user.active && (
           <Button variant="default" onClick={() => unlock.mutate()} loading={unlock.isPending}>
             Unlock sign-in
           </Button>
         )}
-        {user.active && (
+        {switchable && user.active && (
           <DeactivateButton
             noun="account"
             consequence={deactivateText}
@@ -59,7 +62,7 @@ export function UserAccessActions({ user, isSelf }: { user: User; isSelf: boolea
             disabled={isSelf}
           />
         )}
-        {!user.active && (
+        {switchable && !user.active && (
           <Button onClick={() => reactivate.mutate()} loading={reactivate.isPending}>
             Reactivate account
           </Button>
