@@ -16,29 +16,34 @@ interface DataTableProps<T> {
   minWidth: number;
 }
 
+function DataRow<T>({ row, columns }: { row: T; columns: readonly Column<T>[] }) {
+  return (
+    <Table.Tr>
+      {columns.map((column) => (
+        <Table.Td key={column.header} style={column.wrap ? { overflowWrap: 'anywhere' } : undefined}>
+          {column.cell(row)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+}
+
 /** A striped table with a header row of column headings and one row per item. */
 export function DataTable<T extends { id: string }>({ rows, columns, minWidth }: DataTableProps<T>) {
+  const headings = columns.map((column) => (
+    <Table.Th key={column.header} scope="col">
+      {column.header}
+    </Table.Th>
+  ));
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column.header} scope="col">
-                {column.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
+          <Table.Tr>{headings}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.id}>
-              {columns.map((column) => (
-                <Table.Td key={column.header} style={column.wrap ? { overflowWrap: 'anywhere' } : undefined}>
-                  {column.cell(row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
+            <DataRow key={row.id} row={row} columns={columns} />
           ))}
         </Table.Tbody>
       </Table>
