@@ -214,6 +214,36 @@ describe('an administrator', () => {
     await context.close();
   });
 
+  it('deactivates a doctor and reactivates them, and the doctor is back in the public directory', async () => {
+    const doctor = await createDoctor('Dr Ines Moreau');
+    const { page, context, problems } = await openPage(browser, server.baseUrl);
+    await logInToDashboard(page, ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_PASSWORD);
+    await page.goto(`/app/doctors/${doctor.id}`);
+    await page.getByRole('heading', { level: 1, name: doctor.name }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate doctor' }).click();
+    await focusIsInside(page, 'Deactivate this doctor?');
+    await page.getByRole('dialog').getByRole('button', { name: 'Deactivate doctor' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('Deactivated', { exact: true }).waitFor();
+    await expectNoViolations(page, 'deactivated doctor page');
+
+    await page.getByRole('button', { name: 'Reactivate doctor' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Doctor reactivated' });
+    await notice.waitFor();
+    await expect.poll(() => notice.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.getByText('Active', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate doctor' }).waitFor();
+    await expectNoViolations(page, 'reactivated doctor page');
+
+    await page.goto('/doctors');
+    await page.getByRole('heading', { level: 1, name: 'Our doctors' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search by name' }).fill('moreau');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('list', { name: 'Doctors' }).getByRole('listitem').filter({ hasText: doctor.name }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('creates a user, pages through users with Next page, and unlocks and resets an account', async () => {
     await Promise.all(
       Array.from({ length: 26 }, (_, i) => createStaff('receptionist', `Pager Person ${String(i + 1).padStart(2, '0')}`)),
@@ -531,6 +561,9 @@ describe('pages a role may not use', () => {
     await adminPage.page.getByRole('dialog').waitFor({ state: 'detached' });
     await adminPage.page.getByText('Deactivated', { exact: true }).waitFor();
     await expectNoViolations(adminPage.page, 'admin patient page');
+    await adminPage.page.getByRole('button', { name: 'Reactivate patient' }).click();
+    await adminPage.page.getByRole('status').filter({ hasText: 'Patient reactivated' }).waitFor();
+    await adminPage.page.getByRole('button', { name: 'Deactivate patient' }).waitFor();
     await adminPage.context.close();
   });
 });

@@ -1620,7 +1620,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name or role, deactivate or reactivate, unlock, or set a temporary password */
+        /**
+         * Change name or role, deactivate or reactivate, unlock, or set a temporary password
+         * @description A doctor's login is switched off and on with the doctor (DELETE /api/doctors/{id}, POST /api/doctors/{id}/reactivate): 409 DOCTOR_ACCOUNT here.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2202,7 +2205,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Deactivate a patient: the record stays, the login stops working */
+        /** Deactivate a patient: the record stays, the login stops working (POST /api/patients/{id}/reactivate undoes it) */
         delete: {
             parameters: {
                 query?: never;
@@ -2469,6 +2472,144 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a patient: the record can be booked again and the login (if any) works again
+         * @description Answers the profile. A patient who is already active (record and login) is left unchanged, with the same answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            /** @description Whole years today, in the hospital time zone */
+                            age: number;
+                            /** @enum {unknown} */
+                            gender: "female" | "male" | "other" | "undisclosed";
+                            phone: string;
+                            email: string | null;
+                            address: string | null;
+                            active: boolean;
+                            /** @description The patient can sign in */
+                            hasAccount: boolean;
+                            emergencyContact: {
+                                name: string;
+                                phone: string;
+                            } | null;
+                            bloodGroup: ("A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-") | null;
+                            /** @description The login of the patient (admins only) */
+                            userId?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/account": {
@@ -4152,7 +4293,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Deactivate a doctor: future appointments are cancelled and their patients notified */
+        /**
+         * Deactivate a doctor: future appointments are cancelled and their patients notified
+         * @description The doctor and their login are kept, inactive; POST /api/doctors/{id}/reactivate brings them back.
+         */
         delete: {
             parameters: {
                 query?: {
@@ -4599,6 +4743,166 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/doctors/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a deactivated doctor and their login
+         * @description Answers the full profile. The doctor is back in the directory and signs in with their own password; appointments cancelled at deactivation stay cancelled. A doctor who is already active (profile and login) is left unchanged, with the same answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            specialization: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            };
+                            department?: string;
+                            bio?: string;
+                            consultationFee?: {
+                                /** @description In minor units of the currency (pence, cents) */
+                                amountMinor: number;
+                                /** @description ISO 4217 code, e.g. GBP */
+                                currency: string;
+                            };
+                            yearsOfExperience?: number;
+                            languages: string[];
+                            hasPhoto: boolean;
+                            /** @description An opaque id (UUIDv7) */
+                            userId: string;
+                            /** @description The doctor's login email */
+                            email: string;
+                            phone: string;
+                            publicEmail: boolean;
+                            publicPhone: boolean;
+                            active: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -19,6 +19,8 @@ describe.each(dialectsUnderTest())('deactivating a doctor on %s', (dialect) => {
   });
 
   const deactivate = (id: string, as: Caller | null = admin, query = '') => call(t.app, { method: 'DELETE', url: `/api/doctors/${id}${query}`, as });
+  const reactivate = (id: string, as: Caller | null = admin) => call(t.app, { method: 'POST', url: `/api/doctors/${id}/reactivate`, as });
+  const reactivations = async (id: string) => (await call(t.app, { url: `/api/audit?action=doctor.reactivate&entityId=${id}`, as: admin })).json.items;
 
   /** A patient without a login, as reception would register one. */
   async function patientWithoutLogin(): Promise<string> {
@@ -125,5 +127,52 @@ describe.each(dialectsUnderTest())('deactivating a doctor on %s', (dialect) => {
     expect((await deactivate('0190aaaa-0000-7000-8000-000000000000')).status).toBe(404);
     expect((await deactivate(doctor.doctorId, admin, `?reason=${'x'.repeat(301)}`)).status).toBe(400);
     expect((await login(t.app, doctor.email, 'doctor passphrase 2026')).userId).toEqual(doctor.userId);
+  });
+
+  it('an administrator reactivates a doctor: back in the directory and signing in with their own password; cancelled appointments stay cancelled', async () => {
+    const doctor = await addDoctor(t, admin, { name: `Dr Back ${Date.now()}` });
+    const patient = await registerPatient(t.app);
+    const cancelled = await appointment(doctor.id, patient.patientId ?? '', 24, 'confirmed');
+    expect((await deactivate(doctor.id)).status).toBe(204);
+    const reactivated = await reactivate(doctor.id);
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.json).toMatchObject({ id: doctor.id, active: true });
+    expect((await call(t.app, { url: `/api/doctors/${doctor.id}` })).status).toBe(200);
+    const directory = await call(t.app, { url: `/api/doctors?q=${encodeURIComponent('dr back')}` });
+    expect(directory.json.items.map((item: { id: string }) => item.id)).toContain(doctor.id);
+    expect((await call(t.app, { url: `/api/doctors/${doctor.id}/admin`, as: admin })).json.active).toBe(true);
+    const signedIn = await login(t.app, doctor.email, DOCTOR_OWN_PASSWORD);
+    expect((await call(t.app, { url: `/api/doctors/${doctor.id}/admin`, as: signedIn })).status).toBe(200);
+    expect((await appointmentRow(cancelled)).status).toBe('cancelled');
+    expect(await reactivations(doctor.id)).toEqual([expect.objectContaining({
+      actorId: admin.userId, actorRole: 'admin', outcome: 'success',
+      details: { before: { active: false, loginActive: false }, after: { active: true, loginActive: true } },
+    })]);
+    expect((await call(t.app, { url: '/api/audit/verify', as: admin })).json.intact).toBe(true);
+  });
+
+  it('only administrators reactivate (401; 403 patient, receptionist, doctor); unknown doctor 404; an active doctor is left as it is (200)', async () => {
+    const doctor = await createDoctor(t);
+    const other = await createDoctor(t);
+    const patient = await registerPatient(t.app);
+    const receptionist = await addReceptionist(t);
+    expect((await deactivate(doctor.doctorId)).status).toBe(204);
+    expect((await reactivate(doctor.doctorId, null)).status).toBe(401);
+    for (const caller of [patient, receptionist, other]) expect((await reactivate(doctor.doctorId, caller)).status).toBe(403);
+    expect((await call(t.app, { url: `/api/doctors/${doctor.doctorId}` })).status).toBe(404);
+    expect((await reactivate('0190aaaa-0000-7000-8000-000000000000')).status).toBe(404);
+    const unchanged = await reactivate(other.doctorId);
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.json.active).toBe(true);
+    expect(await reactivations(other.doctorId)).toEqual([]);
+    expect(await reactivations(doctor.doctorId)).toEqual([]);
+  });
+
+  it('an active doctor whose login alone was switched off gets the login back', async () => {
+    const doctor = await createDoctor(t);
+    await t.deps.db.updateTable('users').set({ active: 0 }).where('id', '=', doctor.userId).execute();
+    expect((await reactivate(doctor.doctorId)).status).toBe(200);
+    expect((await login(t.app, doctor.email, 'doctor passphrase 2026')).userId).toBe(doctor.userId);
+    expect((await reactivations(doctor.doctorId))[0]?.details).toEqual({ before: { active: true, loginActive: false }, after: { active: true, loginActive: true } });
   });
 });

@@ -4,18 +4,19 @@ import type { Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { revokeUserSessions } from '../auth/auth.queries.ts';
+import { findUserById, revokeUserSessions } from '../auth/auth.queries.ts';
 import { getSettings } from '../hospital/hospital.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import {
   cancelActiveAppointment,
-  deactivateDoctorRow,
   findDoctorById,
   insertAppointmentHistory,
   listFutureActiveAppointments,
+  setDoctorActive,
   updateUserAccount,
 } from './doctors.queries.ts';
 import { syncReminders } from '../notifications/reminders.ts';
+import { getDoctorProfile } from './doctors.service.ts';
 
 export const CANCELLATION_NOTE_PREFIX = 'Doctor no longer available';
 
@@ -80,7 +81,7 @@ export async function deactivateDoctor(deps: Deps, actor: Actor, ip: string | nu
   const at = now.toISOString();
   const note = cancellationNote(reason);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await deactivateDoctorRow(trx, id, at))) return;
+    if (!(await setDoctorActive(trx, id, false, at))) return;
     await updateUserAccount(trx, row.user_id, { active: 0, updated_at: at });
     await revokeUserSessions(trx, row.user_id, at, null);
     const cancelled = await cancelFutureAppointments(trx, id, { actor, now, note, doctorName: row.name, timeZone });
@@ -89,4 +90,27 @@ export async function deactivateDoctor(deps: Deps, actor: Actor, ip: string | nu
       details: { before: { active: true }, after: { active: false }, reason: reason?.trim() || null, cancelledAppointments: cancelled },
     });
   });
+}
+
+/**
+ * Reactivates a doctor and their login in one transaction: the profile is back in the directory and the doctor
+ * signs in with their own password. Appointments cancelled at deactivation stay cancelled. A doctor whose
+ * profile and login are both active is left as it is.
+ */
+export async function reactivateDoctor(deps: Deps, actor: Actor, ip: string | null, id: string) {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findDoctorById(trx, id);
+    if (!row) throw notFound('Doctor');
+    const loginActive = (await findUserById(trx, row.user_id))?.active === 1;
+    if (row.active === 1 && loginActive) return;
+    await setDoctorActive(trx, id, true, at);
+    await updateUserAccount(trx, row.user_id, { active: 1, updated_at: at });
+    await writeAudit(trx, now, {
+      actorId: actor.userId, actorRole: actor.role, action: 'doctor.reactivate', entityType: 'doctor', entityId: id, outcome: 'success', ip,
+      details: { before: { active: row.active === 1, loginActive }, after: { active: true, loginActive: true } },
+    });
+  });
+  return getDoctorProfile(deps.db, actor, id);
 }

@@ -102,8 +102,9 @@ export async function insertAppointmentHistory(db: Executor, row: AppointmentHis
   await db.insertInto('appointment_history').values(row).execute();
 }
 
-/** Marks an active doctor inactive; answers false when the doctor already was. */
-export async function deactivateDoctorRow(db: Executor, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('doctors').set({ active: 0, updated_at: at }).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+/** Marks the doctor active or inactive; answers false when the doctor already was. */
+export async function setDoctorActive(db: Executor, id: string, active: boolean, at: string): Promise<boolean> {
+  const value = active ? 1 : 0;
+  const result = await db.updateTable('doctors').set({ active: value, updated_at: at }).where('id', '=', id).where('active', '!=', value).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/actor.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
-import { deactivateDoctor } from './doctors.deactivation.ts';
+import { deactivateDoctor, reactivateDoctor } from './doctors.deactivation.ts';
 import { doctorPhotoRoutes } from './doctors.photo.routes.ts';
 import { CreateDoctorBody, DeactivateQuery, DirectoryQuery, DoctorPage, DoctorParams, DoctorProfile, PublicDoctor, UpdateDoctorBody } from './doctors.schemas.ts';
 import { createDoctor, getDoctorProfile, getPublicDoctor, listDirectory, updateDoctor } from './doctors.service.ts';
@@ -55,12 +55,23 @@ export function doctorRoutes(app: App, deps: Deps): void {
     config: { allow: ['admin'] },
     schema: {
       tags: ['people'], summary: 'Deactivate a doctor: future appointments are cancelled and their patients notified',
+      description: 'The doctor and their login are kept, inactive; POST /api/doctors/{id}/reactivate brings them back.',
       params: DoctorParams, querystring: DeactivateQuery, response: { 204: NoContent, ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     await deactivateDoctor(deps, actorOf(request), request.ip, request.params.id, request.query.reason);
     return reply.status(204).send(null);
   });
+
+  app.post('/api/doctors/:id/reactivate', {
+    config: { allow: ['admin'] },
+    schema: {
+      tags: ['people'], summary: 'Reactivate a deactivated doctor and their login',
+      description: 'Answers the full profile. The doctor is back in the directory and signs in with their own password; appointments ' +
+        'cancelled at deactivation stay cancelled. A doctor who is already active (profile and login) is left unchanged, with the same answer.',
+      params: DoctorParams, response: { 200: DoctorProfile, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => reactivateDoctor(deps, actorOf(request), request.ip, request.params.id));
 
   doctorPhotoRoutes(app, deps);
 }

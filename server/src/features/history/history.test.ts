@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../test/factories.ts';
-import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
-import { call, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
-import { auditRows, createReceptionist, insertAppointment } from '../patients/fixtures.ts';
+import { dialectsUnderTest, type TestApp } from '../../test/harness.ts';
+import { call, registerPatient, type Caller } from '../../test/http.ts';
+import { withStaffApp } from '../../test/staff-app.ts';
+import { auditRows, insertAppointment } from '../patients/fixtures.ts';
 
 type Patient = Caller & { patientId: string; email: string; password: string };
 
@@ -10,14 +11,7 @@ describe.each(dialectsUnderTest())('medical history on %s', (dialect) => {
   let t: TestApp;
   let admin: Caller;
   let receptionist: Caller;
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    admin = await loginAdmin(t.app);
-    receptionist = await createReceptionist(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  withStaffApp(dialect, (started) => ({ t, admin, receptionist } = started));
 
   const newPatient = async () => (await registerPatient(t.app)) as Patient;
   /** A patient and a doctor who has a confirmed appointment with them. */

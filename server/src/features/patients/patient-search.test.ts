@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../test/factories.ts';
-import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
-import { call, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
-import { auditRows, createReceptionist, createWalkIn, insertAppointment } from './fixtures.ts';
+import { dialectsUnderTest, type TestApp } from '../../test/harness.ts';
+import { call, registerPatient, type Caller } from '../../test/http.ts';
+import { withStaffApp } from '../../test/staff-app.ts';
+import { auditRows, createWalkIn, insertAppointment } from './fixtures.ts';
 
 const ids = (response: { json: { items: { id: string }[] } }) => response.json.items.map((item) => item.id);
 
@@ -10,14 +11,7 @@ describe.each(dialectsUnderTest())('patient search on %s', (dialect) => {
   let t: TestApp;
   let admin: Caller;
   let receptionist: Caller;
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    admin = await loginAdmin(t.app);
-    receptionist = await createReceptionist(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  withStaffApp(dialect, (started) => ({ t, admin, receptionist } = started));
 
   /** A surname no other test uses, so searches see only this test's patients. */
   const tag = () => `Qx${Math.random().toString(36).slice(2, 8)}`;

@@ -7,7 +7,7 @@ import { updatePatient } from './patient-update.service.ts';
 import {
   AccountBody, AccountCreated, PatientCreateBody, PatientCreated, PatientPage, PatientParams, PatientPatchBody, PatientProfile, PatientQuery,
 } from './patients.schemas.ts';
-import { createPatient, deactivatePatient, getPatient, listPatients } from './patients.service.ts';
+import { createPatient, getPatient, listPatients, reactivatePatient, setPatientActive } from './patients.service.ts';
 
 export function patientRoutes(app: App, deps: Deps): void {
   app.get('/api/patients', {
@@ -45,13 +45,22 @@ export function patientRoutes(app: App, deps: Deps): void {
   app.delete('/api/patients/:id', {
     config: { allow: ['admin'] },
     schema: {
-      tags: ['patients'], summary: 'Deactivate a patient: the record stays, the login stops working',
+      tags: ['patients'], summary: 'Deactivate a patient: the record stays, the login stops working (POST /api/patients/{id}/reactivate undoes it)',
       params: PatientParams, response: { 204: NoContent, ...problems(401, 403, 404) },
     },
   }, async (request, reply) => {
-    await deactivatePatient(deps, callerOf(request), request.params.id);
+    await setPatientActive(deps, callerOf(request), request.params.id, false);
     return reply.status(204).send(null);
   });
+
+  app.post('/api/patients/:id/reactivate', {
+    config: { allow: ['admin'] },
+    schema: {
+      tags: ['patients'], summary: 'Reactivate a patient: the record can be booked again and the login (if any) works again',
+      description: 'Answers the profile. A patient who is already active (record and login) is left unchanged, with the same answer.',
+      params: PatientParams, response: { 200: PatientProfile, ...problems(401, 403, 404) },
+    },
+  }, async (request) => reactivatePatient(deps, callerOf(request), request.params.id));
 
   app.post('/api/patients/:id/account', {
     config: { allow: ['admin', 'receptionist'] },

@@ -4,7 +4,7 @@ import { invalid, notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { writeAudit } from '../audit/audit.service.ts';
-import { findUserByEmail, insertUser, revokeUserSessions } from '../auth/auth.queries.ts';
+import { findUserByEmail, findUserById, insertUser, revokeUserSessions } from '../auth/auth.queries.ts';
 import { emailTaken, temporaryLogin, type TemporaryLogin } from '../users/accounts.ts';
 import { updateUser } from '../users/users.queries.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from './access.ts';
@@ -102,21 +102,36 @@ export async function createPatient(deps: Deps, caller: Caller, body: PatientCre
   return login && userId && profile.email ? { ...created, account: accountOf(userId, profile.email, login) } : created;
 }
 
-/** Deactivates a patient: the record and history stay, the login stops working and its sessions end. */
-export async function deactivatePatient(deps: Deps, caller: Caller, id: string): Promise<void> {
+/**
+ * Deactivates or reactivates a patient together with their login, if they have one. Deactivating keeps the record
+ * and its history, stops the login and ends its sessions; reactivating lets the patient be booked again and sign
+ * in with their own password. A patient already in that state (record and login) is left as it is.
+ */
+export async function setPatientActive(deps: Deps, caller: Caller, id: string, active: boolean): Promise<void> {
   const now = deps.clock.now();
   const at = now.toISOString();
+  const value = active ? 1 : 0;
   await auditedTransaction(deps, caller, async (trx) => {
     const patient = await findPatientById(trx, id);
     if (!patient) throw patientNotFound();
-    await updatePatientRow(trx, id, { active: 0, updated_at: at });
-    if (patient.user_id) {
-      await updateUser(trx, patient.user_id, { active: 0, updated_at: at });
-      await revokeUserSessions(trx, patient.user_id, at, null);
+    const login = patient.user_id ? await findUserById(trx, patient.user_id) : undefined;
+    if (patient.active === value && (login === undefined || login.active === value)) return;
+    await updatePatientRow(trx, id, { active: value, updated_at: at });
+    if (login) {
+      await updateUser(trx, login.id, { active: value, updated_at: at });
+      if (!active) await revokeUserSessions(trx, login.id, at, null);
     }
+    const before = { active: patient.active === 1, ...(login ? { loginActive: login.active === 1 } : {}) };
+    const after = { active, ...(login ? { loginActive: active } : {}) };
     await writeAudit(trx, now, auditBy(caller, {
-      action: 'patient.deactivate', entityType: 'patient', entityId: id, outcome: 'success',
-      details: { before: { active: patient.active === 1 }, after: { active: false } },
+      action: active ? 'patient.reactivate' : 'patient.deactivate', entityType: 'patient', entityId: id, outcome: 'success',
+      details: { before, after },
     }));
   });
+}
+
+/** Reactivates a patient (see setPatientActive) and answers their profile, a read that is audited as such. */
+export async function reactivatePatient(deps: Deps, caller: Caller, id: string) {
+  await setPatientActive(deps, caller, id, true);
+  return getPatient(deps, caller, id);
 }

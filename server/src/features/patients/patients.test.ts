@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDoctor } from '../../test/factories.ts';
-import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
-import { call, login, loginAdmin, registerPatient, uniqueEmail, type Caller } from '../../test/http.ts';
-import { auditRows, createReceptionist, createWalkIn, insertAppointment, walkIn } from './fixtures.ts';
+import { dialectsUnderTest, type TestApp } from '../../test/harness.ts';
+import { call, login, registerPatient, uniqueEmail, type Caller } from '../../test/http.ts';
+import { withStaffApp } from '../../test/staff-app.ts';
+import { auditRows, createWalkIn, insertAppointment, walkIn } from './fixtures.ts';
 import { ageOn, todayIn } from './patients.mappers.ts';
 
 describe.each(dialectsUnderTest())('patients on %s', (dialect) => {
   let t: TestApp;
   let admin: Caller;
   let receptionist: Caller;
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    admin = await loginAdmin(t.app);
-    receptionist = await createReceptionist(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  withStaffApp(dialect, (started) => ({ t, admin, receptionist } = started));
 
   it('a receptionist registers a walk-in patient without a login (201), with the age derived', async () => {
     const body = walkIn({ email: 'Jose.Alvarez@Example.test', address: ' 3 Calle Mayor ', emergencyContact: { name: 'Ana Álvarez', phone: '+34 600 999 000' }, bloodGroup: 'O-' });
@@ -217,6 +211,45 @@ describe.each(dialectsUnderTest())('patients on %s', (dialect) => {
     const inactive = await call(t.app, { url: '/api/patients?active=false', as: admin });
     expect(inactive.json.items.map((item: { id: string }) => item.id)).toContain(patient.patientId);
     expect(await auditRows(t, 'patient.deactivate', patient.patientId)).toHaveLength(1);
+  });
+
+  it('only the admin reactivates a patient (401; 403 receptionist, doctor, patient; unknown 404)', async () => {
+    const patient = await createWalkIn(t, receptionist);
+    const url = `/api/patients/${patient.id}/reactivate`;
+    expect((await call(t.app, { method: 'DELETE', url: `/api/patients/${patient.id}`, as: admin })).status).toBe(204);
+    expect((await call(t.app, { method: 'POST', url })).status).toBe(401);
+    for (const caller of [receptionist, await createDoctor(t), await registerPatient(t.app)]) {
+      expect((await call(t.app, { method: 'POST', url, as: caller })).status).toBe(403);
+    }
+    expect((await call(t.app, { method: 'POST', url: '/api/patients/0190a0a0-0000-7000-8000-000000000000/reactivate', as: admin })).status).toBe(404);
+    expect((await call(t.app, { url: `/api/patients/${patient.id}`, as: admin })).json.active).toBe(false);
+    expect(await auditRows(t, 'patient.reactivate', patient.id)).toHaveLength(0);
+  });
+
+  it('the admin reactivates a walk-in patient: active again and bookable, audited once; a repeat changes nothing', async () => {
+    const patient = await createWalkIn(t, receptionist);
+    const url = `/api/patients/${patient.id}/reactivate`;
+    expect((await call(t.app, { method: 'DELETE', url: `/api/patients/${patient.id}`, as: admin })).status).toBe(204);
+    const reactivated = await call(t.app, { method: 'POST', url, as: admin });
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.json).toMatchObject({ id: patient.id, active: true, hasAccount: false });
+    const active = await call(t.app, { url: `/api/patients?active=true&q=${encodeURIComponent(patient.name)}`, as: receptionist });
+    expect(active.json.items.map((item: { id: string }) => item.id)).toContain(patient.id);
+    expect((await call(t.app, { method: 'POST', url, as: admin })).json.active).toBe(true);
+    const rows = await auditRows(t, 'patient.reactivate', patient.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_id: admin.userId, actor_role: 'admin', outcome: 'success' });
+    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ before: { active: false }, after: { active: true } });
+  });
+
+  it('reactivating a patient with a login makes the login work again with their own password', async () => {
+    const patient = await registerPatient(t.app);
+    expect((await call(t.app, { method: 'DELETE', url: `/api/patients/${patient.patientId}`, as: admin })).status).toBe(204);
+    expect((await call(t.app, { method: 'POST', url: `/api/patients/${patient.patientId}/reactivate`, as: admin })).status).toBe(200);
+    const caller = await login(t.app, patient.email, patient.password);
+    expect((await call(t.app, { url: `/api/patients/${patient.patientId}`, as: caller })).json.active).toBe(true);
+    const [row] = await auditRows(t, 'patient.reactivate', patient.patientId);
+    expect(JSON.parse(row?.details ?? '{}')).toEqual({ before: { active: false, loginActive: false }, after: { active: true, loginActive: true } });
   });
 
   it('staff give a walk-in a login: a temporary password shown once, changed at first sign-in', async () => {

@@ -10,7 +10,7 @@ import { clearLoginFailures } from '../auth/throttle.ts';
 import { auditBy, auditedTransaction, Denied, type Caller } from '../patients/access.ts';
 import { findPatientById, updatePatientRow } from '../patients/patients.queries.ts';
 import { toUser } from './users.mappers.ts';
-import { leavesNoAdmin, roleChangeProblem } from './users.policy.ts';
+import { doctorLoginProblem, leavesNoAdmin, roleChangeProblem } from './users.policy.ts';
 import { findUserRow, lockActiveAdmins, updateUser, type UserRow } from './users.queries.ts';
 import type { UserPatchInput } from './users.schemas.ts';
 import { getUser, userNotFound } from './users.service.ts';
@@ -41,7 +41,8 @@ function userChanges(user: UserRow, body: UserPatchInput) {
 
 /**
  * An admin changes a user: name, role (admin ⇄ receptionist), active, unlock, temporary password.
- * Deactivating or a new password ends the user's sessions; the last active admin stays (409 LAST_ADMIN).
+ * Deactivating or a new password ends the user's sessions; the last active admin stays (409 LAST_ADMIN); a doctor's
+ * login is (de)activated with the doctor (409 DOCTOR_ACCOUNT).
  */
 export async function updateUserAccount(deps: Deps, caller: Caller, id: string, body: UserPatchInput) {
   const existing = await getUser(deps, id);
@@ -61,6 +62,8 @@ export async function updateUserAccount(deps: Deps, caller: Caller, id: string, 
     const problem = roleChangeProblem(role, body.role ?? role);
     if (problem) throw new AppError(409, 'ROLE_CHANGE_NOT_SUPPORTED', problem, [{ path: '/role', message: problem }]);
     const { changes, before, after } = userChanges(user, body);
+    const doctorProblem = doctorLoginProblem(user.doctor_id, changes.active === undefined ? undefined : changes.active === 1);
+    if (doctorProblem) throw new AppError(409, 'DOCTOR_ACCOUNT', doctorProblem, [{ path: '/active', message: doctorProblem }]);
     const next = { role: body.role ?? role, active: (changes.active ?? user.active) === 1 };
     if (leavesNoAdmin(await countActiveAdmins(trx), { role, active: user.active === 1 }, next)) {
       throw new Denied(new AppError(409, 'LAST_ADMIN', 'This is the last active admin: make another user admin first'), 'user.update', 'user', id);

@@ -25,3 +25,14 @@ export function removesActiveAdmin(before: RoleState, after: RoleState): boolean
 /** The system always keeps an active admin. */
 export const leavesNoAdmin = (activeAdmins: number, before: RoleState, after: RoleState): boolean =>
   removesActiveAdmin(before, after) && activeAdmins <= 1;
+
+/**
+ * A doctor's login is switched on and off with the doctor (deactivation also cancels their appointments):
+ * why it cannot be done here, or null when the change does not touch a doctor's login.
+ */
+export function doctorLoginProblem(doctorId: string | null, active: boolean | undefined): string | null {
+  if (doctorId === null || active === undefined) return null;
+  return active
+    ? `This login belongs to a doctor: reactivate the doctor with POST /api/doctors/${doctorId}/reactivate`
+    : `This login belongs to a doctor: deactivate the doctor with DELETE /api/doctors/${doctorId}, which also cancels their future appointments`;
+}

@@ -32,6 +32,7 @@ export function userRoutes(app: App, deps: Deps): void {
     config: { allow: ['admin'] },
     schema: {
       tags: ['users'], summary: 'Change name or role, deactivate or reactivate, unlock, or set a temporary password',
+      description: 'A doctor\'s login is switched off and on with the doctor (DELETE /api/doctors/{id}, POST /api/doctors/{id}/reactivate): 409 DOCTOR_ACCOUNT here.',
       params: UserParams, body: UserPatchBody, response: { 200: User, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request) => updateUserAccount(deps, callerOf(request), request.params.id, request.body));

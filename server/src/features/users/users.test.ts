@@ -163,6 +163,23 @@ describe.each(dialectsUnderTest())('users administration on %s', (dialect) => {
     expect((await call(t.app, { url: `/api/patients/${patient.patientId}`, as: admin })).json.active).toBe(true);
   });
 
+  it('a doctor’s login is deactivated and reactivated with the doctor: 409 DOCTOR_ACCOUNT naming the doctors endpoint', async () => {
+    const doctor = await createDoctor(t);
+    const off = await patch(doctor.userId, { active: false });
+    expect(off.status).toBe(409);
+    expect(off.json).toMatchObject({ code: 'DOCTOR_ACCOUNT', errors: [{ path: '/active' }] });
+    expect(off.json.detail).toContain(`DELETE /api/doctors/${doctor.doctorId}`);
+    expect((await call(t.app, { url: '/api/auth/session', as: doctor })).status).toBe(200);
+    expect((await patch(doctor.userId, { active: true, name: 'Dr Grace Hopper' })).status).toBe(200);
+
+    expect((await call(t.app, { method: 'DELETE', url: `/api/doctors/${doctor.doctorId}`, as: admin })).status).toBe(204);
+    const on = await patch(doctor.userId, { active: true });
+    expect(on.status).toBe(409);
+    expect(on.json.detail).toContain(`POST /api/doctors/${doctor.doctorId}/reactivate`);
+    expect((await call(t.app, { url: `/api/users/${doctor.userId}`, as: admin })).json.active).toBe(false);
+    expect((await call(t.app, { url: `/api/doctors/${doctor.doctorId}/admin`, as: admin })).json.active).toBe(false);
+  });
+
   it('a temporary password ends the sessions, and must be changed at the next sign-in', async () => {
     const patient = await registerPatient(t.app);
     const weak = await patch(patient.userId, { temporaryPassword: 'short' });

@@ -1,16 +1,16 @@
-import { Anchor, Button, Container, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { DoctorPhoto } from '../doctors/DoctorPhoto.tsx';
 import { usePublicDoctor } from '../doctors/doctors.api.ts';
+import { DetailsList, type DetailRow } from '../shared/DetailsList.tsx';
 import { formatFee } from '../shared/format.ts';
-import { QueryState } from '../shared/QueryState.tsx';
+import { RecordFromRoute } from '../shared/RecordFromRoute.tsx';
 import type { PublicDoctor } from '../types.ts';
 import { bookingPath } from './DoctorCard.tsx';
 
 function DoctorDetails({ doctor }: { doctor: PublicDoctor }) {
-  const rows: [string, ReactNode][] = [['Specialization', doctor.specialization.name]];
+  const rows: DetailRow[] = [['Specialization', doctor.specialization.name]];
   if (doctor.department) rows.push(['Department', doctor.department]);
   if (doctor.yearsOfExperience !== undefined) rows.push(['Experience', `${doctor.yearsOfExperience} ${doctor.yearsOfExperience === 1 ? 'year' : 'years'}`]);
   if (doctor.languages.length > 0) rows.push(['Languages', doctor.languages.join(', ')]);
@@ -31,16 +31,7 @@ function DoctorDetails({ doctor }: { doctor: PublicDoctor }) {
       </Anchor>,
     ]);
   }
-  return (
-    <DataList labelWidth="10rem" withDivider>
-      {rows.map(([label, value]) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  );
+  return <DetailsList rows={rows} labelWidth="10rem" />;
 }
 
 function DoctorProfileView({ doctor }: { doctor: PublicDoctor }) {
@@ -81,17 +72,15 @@ function DoctorProfileView({ doctor }: { doctor: PublicDoctor }) {
 
 /** A doctor's public profile (/doctors/:id) with the way to book. */
 export function PublicDoctorPage() {
-  const { id = '' } = useParams();
-  const query = usePublicDoctor(id);
   return (
     <Container size="md" py="xl">
       <Stack gap="md">
         <Anchor component={Link} to="/doctors" c="care.8" underline="always" size="sm">
           All doctors
         </Anchor>
-        <QueryState query={query} what="doctor’s profile" homePath="/">
+        <RecordFromRoute useRecord={usePublicDoctor} what="doctor’s profile" homePath="/">
           {(doctor) => <DoctorProfileView doctor={doctor} />}
-        </QueryState>
+        </RecordFromRoute>
       </Stack>
     </Container>
   );

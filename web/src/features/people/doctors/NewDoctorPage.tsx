@@ -1,11 +1,12 @@
-import { Anchor, Button, Group, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { Paper, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/limits';
 import { FormError } from '../../../components/FormError.tsx';
 import { readForm } from '../../../components/form.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
 import { formSummary, serverFieldErrors, type FieldErrors } from '../shared/errors.ts';
 import { fieldProps } from '../shared/forms.ts';
@@ -56,14 +57,7 @@ function NewDoctorForm() {
             maw={{ sm: 420 }}
             {...fieldProps('password', errors)}
           />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              Add doctor
-            </Button>
-            <Anchor component={Link} to="/app/doctors" c="care.8" underline="always">
-              Cancel
-            </Anchor>
-          </Group>
+          <FormActions submitLabel="Add doctor" pending={create.isPending} cancelTo="/app/doctors" />
         </Stack>
       </Paper>
     </Stack>

@@ -1,6 +1,6 @@
 import { NAME_MAX_LENGTH } from '#shared/limits';
 import type { FieldErrors } from '../shared/errors.ts';
-import { orNull } from '../shared/forms.ts';
+import { orNull, type FormResult } from '../shared/forms.ts';
 import { toMinorUnits } from '../shared/format.ts';
 import type { ConsultationFee, DoctorCreateBody } from '../types.ts';
 
@@ -28,8 +28,6 @@ export interface DoctorValues extends OwnProfileValues {
   publicPhone: boolean;
 }
 
-type Result<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
-
 const phonePattern = /^[+0-9 ()./-]{3,32}$/;
 
 /** "English, Spanish,  french" → ["English", "Spanish", "french"]. */
@@ -54,13 +52,13 @@ export function readOwnProfile(form: Record<string, string>, errors: FieldErrors
   return { phone, bio: orNull(form.bio), languages, yearsOfExperience: years === '' ? null : Number(years) };
 }
 
-export function readOwnProfileForm(form: Record<string, string>): Result<OwnProfileValues> {
+export function readOwnProfileForm(form: Record<string, string>): FormResult<OwnProfileValues> {
   const errors: FieldErrors = {};
   const values = readOwnProfile(form, errors);
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
 }
 
-export function readDoctorForm(form: Record<string, string>): Result<DoctorValues> {
+export function readDoctorForm(form: Record<string, string>): FormResult<DoctorValues> {
   const errors: FieldErrors = {};
   const own = readOwnProfile(form, errors);
   const name = form.name ?? '';

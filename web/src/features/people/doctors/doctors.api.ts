@@ -54,6 +54,10 @@ export async function deactivateDoctor(id: string, reason: string): Promise<void
   unwrap(await api.DELETE('/api/doctors/{id}', { params: { path: { id }, query } }));
 }
 
+export async function reactivateDoctor(id: string): Promise<void> {
+  unwrap(await api.POST('/api/doctors/{id}/reactivate', { params: { path: { id } } }));
+}
+
 export async function uploadDoctorPhoto(id: string, file: File): Promise<void> {
   unwrap(
     await api.PUT('/api/doctors/{id}/photo', {

@@ -1,10 +1,11 @@
-import { Anchor, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
+import { Checkbox, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { FormError } from '../../../components/FormError.tsx';
 import { readForm } from '../../../components/form.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
 import { formSummary, serverFieldErrors, type FieldErrors } from '../shared/errors.ts';
 import { todayIn } from '../shared/forms.ts';
@@ -62,14 +63,7 @@ function NewPatientForm() {
             name="createAccount"
             error={errors.createAccount}
           />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              Register patient
-            </Button>
-            <Anchor component={Link} to="/app/patients" c="care.8" underline="always">
-              Cancel
-            </Anchor>
-          </Group>
+          <FormActions submitLabel="Register patient" pending={create.isPending} cancelTo="/app/patients" />
         </Stack>
       </Paper>
     </Stack>

@@ -1,4 +1,4 @@
-import { DataList } from '@mantine/core';
+import { DetailsList, type DetailRow } from '../shared/DetailsList.tsx';
 import { formatDate, genderLabels } from '../shared/format.ts';
 import type { PatientProfile } from '../types.ts';
 
@@ -10,7 +10,7 @@ interface PatientDetailsProps {
 
 /** Read-only demographics as a description list. */
 export function PatientDetails({ patient, identityOnly = false }: PatientDetailsProps) {
-  const rows: [label: string, value: string][] = [
+  const rows: DetailRow[] = [
     ['Date of birth', `${formatDate(patient.dateOfBirth)} (age ${patient.age})`],
     ['Gender', genderLabels[patient.gender]],
   ];
@@ -23,14 +23,5 @@ export function PatientDetails({ patient, identityOnly = false }: PatientDetails
       ['Blood group', patient.bloodGroup ?? 'Not known'],
     );
   }
-  return (
-    <DataList labelWidth="11rem" withDivider>
-      {rows.map(([label, value]) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ whiteSpace: 'pre-line' }}>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  );
+  return <DetailsList rows={rows} />;
 }

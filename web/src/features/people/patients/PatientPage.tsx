@@ -1,18 +1,17 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from 'react-router';
+import { Alert, Anchor, Badge, Code, Stack, Text, Title } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../../../api/types.ts';
-import { PageTitle } from '../../../components/PageTitle.tsx';
 import { HistorySection } from '../history/HistorySection.tsx';
-import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
+import { ConfirmDeactivate } from '../shared/ConfirmDeactivate.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
-import { QueryState } from '../shared/QueryState.tsx';
+import { Reactivate } from '../shared/Reactivate.tsx';
+import { RecordFromRoute } from '../shared/RecordFromRoute.tsx';
+import { RecordHeading } from '../shared/RecordHeading.tsx';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import type { PatientCreated, PatientProfile } from '../types.ts';
 import { PatientDetails } from './PatientDetails.tsx';
 import { PatientEditForm } from './PatientEditForm.tsx';
-import { deactivatePatient, refreshPatients, usePatient } from './patients.api.ts';
+import { deactivatePatient, reactivatePatient, refreshPatients, usePatient } from './patients.api.ts';
 
 /** Router state left by the registration page. */
 export interface CreatedPatientState {
@@ -45,39 +44,14 @@ function CreatedNotice({ state }: { state: CreatedPatientState }) {
 }
 
 function DeactivatePatient({ patient }: { patient: PatientProfile }) {
-  const [opened, { open, close }] = useDisclosure(false);
-  const deactivate = useMutation({
-    mutationFn: () => deactivatePatient(patient.id),
-    onSuccess: async () => {
-      close();
-      await refreshPatients();
-    },
-  });
   return (
-    <Stack gap="xs" component="section" aria-labelledby="deactivate-heading">
-      <Title order={2} size="h3" id="deactivate-heading">
-        Deactivate
-      </Title>
-      <Text>The record and its history are kept; the patient can no longer sign in or be booked.</Text>
-      <Button color="red.9" variant="outline" onClick={open} style={{ alignSelf: 'flex-start' }}>
-        Deactivate patient
-      </Button>
-      <ConfirmDialog
-        opened={opened}
-        onClose={() => {
-          deactivate.reset();
-          close();
-        }}
-        title="Deactivate this patient?"
-        confirmLabel="Deactivate patient"
-        onConfirm={() => deactivate.mutate()}
-        pending={deactivate.isPending}
-        error={deactivate.error}
-        danger
-      >
-        {`${patient.name} will no longer be able to sign in or be booked. The record and its history are kept.`}
-      </ConfirmDialog>
-    </Stack>
+    <ConfirmDeactivate
+      noun="patient"
+      description="The record and its history are kept; the patient can no longer sign in or be booked."
+      consequence={`${patient.name} will no longer be able to sign in or be booked. The record and its history are kept.`}
+      deactivate={() => deactivatePatient(patient.id)}
+      onDeactivated={refreshPatients}
+    />
   );
 }
 
@@ -87,19 +61,13 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
   const clinician = user.role === 'admin' || user.role === 'doctor';
   return (
     <Stack gap="lg" maw={900}>
-      <Anchor component={Link} to="/app/patients" c="care.8" underline="always" size="sm">
-        {user.role === 'doctor' ? 'Back to my patients' : 'Back to patients'}
-      </Anchor>
-      <Stack gap="xs">
-        <PageTitle mb={0}>{patient.name}</PageTitle>
-        <Group gap="xs">
-          <StatusBadge active={patient.active} />
-          <Badge variant="outline" color="gray.8">
-            {patient.hasAccount ? 'Can sign in' : 'No login'}
-          </Badge>
-          <Text size="sm">Age {patient.age}</Text>
-        </Group>
-      </Stack>
+      <RecordHeading back={{ to: '/app/patients', label: user.role === 'doctor' ? 'Back to my patients' : 'Back to patients' }} title={patient.name}>
+        <StatusBadge active={patient.active} />
+        <Badge variant="outline" color="gray.8">
+          {patient.hasAccount ? 'Can sign in' : 'No login'}
+        </Badge>
+        <Text size="sm">Age {patient.age}</Text>
+      </RecordHeading>
       {isCreatedState(state) && <CreatedNotice state={state} />}
       <Stack gap="md" component="section" aria-labelledby="details-heading">
         <Title order={2} id="details-heading">
@@ -116,6 +84,16 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
         )}
       </Stack>
       {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
+      {user.role === 'admin' && (
+        <Reactivate
+          active={patient.active}
+          noun="patient"
+          description={patient.hasAccount ? 'The patient can be booked again and sign in with their own password.' : 'The patient can be booked again.'}
+          notice={`${patient.name} can be booked again.`}
+          reactivate={() => reactivatePatient(patient.id)}
+          onReactivated={refreshPatients}
+        />
+      )}
       {user.role === 'admin' && patient.active && <DeactivatePatient patient={patient} />}
     </Stack>
   );
@@ -123,15 +101,13 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
 
 /** One patient (/app/patients/:id): staff edit the details, clinicians read and add to the history. */
 export function PatientPage() {
-  return <ForRoles roles={['admin', 'receptionist', 'doctor']}>{(user) => <PatientLoader user={user} />}</ForRoles>;
-}
-
-function PatientLoader({ user }: { user: SessionUser }) {
-  const { id = '' } = useParams();
-  const query = usePatient(id);
   return (
-    <QueryState query={query} what="patient">
-      {(patient) => <PatientView patient={patient} user={user} />}
-    </QueryState>
+    <ForRoles roles={['admin', 'receptionist', 'doctor']}>
+      {(user) => (
+        <RecordFromRoute useRecord={usePatient} what="patient">
+          {(patient) => <PatientView patient={patient} user={user} />}
+        </RecordFromRoute>
+      )}
+    </ForRoles>
   );
 }

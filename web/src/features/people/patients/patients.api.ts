@@ -49,6 +49,10 @@ export async function deactivatePatient(id: string): Promise<void> {
   unwrap(await api.DELETE('/api/patients/{id}', { params: { path: { id } } }));
 }
 
+export async function reactivatePatient(id: string): Promise<void> {
+  unwrap(await api.POST('/api/patients/{id}/reactivate', { params: { path: { id } } }));
+}
+
 /** Stores a saved profile and marks every patient list stale. */
 export async function rememberPatient(profile: PatientProfile): Promise<void> {
   queryClient.setQueryData(patientKeys.one(profile.id), profile);

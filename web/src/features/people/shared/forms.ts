@@ -1,6 +1,9 @@
 import { errorProps } from '../../../components/form.ts';
 import type { FieldErrors } from './errors.ts';
 
+/** A form read into values, or the problems of its fields. */
+export type FormResult<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
+
 /** Name, error text and its announcement for a form input. */
 export function fieldProps(name: string, errors: FieldErrors) {
   const error = errors[name];

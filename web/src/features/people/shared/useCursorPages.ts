@@ -5,11 +5,19 @@ interface PagesState {
   cursors: (string | null)[];
 }
 
+export interface CursorPages {
+  cursor: string | undefined;
+  pageNumber: number;
+  hasPrevious: boolean;
+  next: (cursor: string) => void;
+  previous: () => void;
+}
+
 /**
  * Cursor paging with "Previous" and "Next": remembers the cursors of the pages seen so far.
  * Starts again at the first page whenever `resetKey` (the search and filters) changes.
  */
-export function useCursorPages(resetKey: string) {
+export function useCursorPages(resetKey: string): CursorPages {
   const [state, setState] = useState<PagesState>({ key: resetKey, cursors: [null] });
   const cursors = state.key === resetKey ? state.cursors : [null];
   return {

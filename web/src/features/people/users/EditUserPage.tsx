@@ -1,16 +1,13 @@
-import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Alert, Anchor, Badge, Code, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../../../api/types.ts';
-import { FormError } from '../../../components/FormError.tsx';
-import { readForm } from '../../../components/form.ts';
-import { PageTitle } from '../../../components/PageTitle.tsx';
 import { roleLabels } from '../../app/nav.ts';
+import { EditForm } from '../shared/EditForm.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
-import { formSummary, serverFieldErrors, type FieldErrors } from '../shared/errors.ts';
-import { changedFields, fieldProps } from '../shared/forms.ts';
-import { QueryState } from '../shared/QueryState.tsx';
+import { fieldProps, type FormResult } from '../shared/forms.ts';
+import { RecordFromRoute } from '../shared/RecordFromRoute.tsx';
+import { RecordHeading } from '../shared/RecordHeading.tsx';
+import { Section } from '../shared/Section.tsx';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import type { User, UserPatchBody } from '../types.ts';
 import type { CreatedUserState } from './NewUserPage.tsx';
@@ -23,52 +20,28 @@ function isCreatedState(value: unknown): value is CreatedUserState {
   return typeof value === 'object' && value !== null && (value as { created?: unknown }).created === true;
 }
 
+function readNameAndRole(form: Record<string, string>, switchable: boolean): FormResult<UserPatchBody> {
+  const { name = '', role = '' } = form;
+  if (!name) return { ok: false, errors: { name: 'Enter the full name.' } };
+  return { ok: true, values: { name, ...(switchable && isRole(role) ? { role } : {}) } };
+}
+
 function NameAndRoleForm({ user }: { user: User }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [unchanged, setUnchanged] = useState(false);
   const switchable = switchableRoles.includes(user.role);
-  const save = useMutation({
-    mutationFn: (body: UserPatchBody) => updateUser(user.id, body),
-    onSuccess: rememberUser,
-    onError: (error) => setErrors(serverFieldErrors(error)),
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.reset();
-    setUnchanged(false);
-    const { name = '', role = '' } = readForm(event.currentTarget);
-    if (!name) {
-      setErrors({ name: 'Enter the full name.' });
-      return;
-    }
-    setErrors({});
-    const body: UserPatchBody = changedFields(user, { name, ...(switchable && isRole(role) ? { role } : {}) });
-    if (Object.keys(body).length === 0) {
-      setUnchanged(true);
-      return;
-    }
-    save.mutate(body);
-  }
-
   return (
-    <Stack gap="sm" component="section" aria-labelledby="account-heading">
-      <Title order={2} size="h3" id="account-heading">
-        Name and role
-      </Title>
-      {save.isSuccess && (
-        <Alert color="green" variant="light" role="status">
-          Changes saved.
-        </Alert>
-      )}
-      {unchanged && (
-        <Alert color="gray" variant="light" role="status">
-          Nothing has changed, so there was nothing to save.
-        </Alert>
-      )}
-      <FormError title="Could not save the changes" message={formSummary(save.error, errors, ['name', 'role'])} />
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate aria-label="Name and role">
-        <Stack gap="md">
+    <Section id="account" title="Name and role">
+      <EditForm
+        label="Name and role"
+        current={user}
+        read={(form) => readNameAndRole(form, switchable)}
+        save={(changes) => updateUser(user.id, changes)}
+        onSaved={rememberUser}
+        fields={['name', 'role']}
+        savedTitle={null}
+        savedText="Changes saved."
+        gap="md"
+      >
+        {(errors) => (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Full name" required defaultValue={user.name} {...fieldProps('name', errors)} />
             {switchable ? (
@@ -87,14 +60,9 @@ function NameAndRoleForm({ user }: { user: User }) {
               />
             )}
           </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Save changes
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+        )}
+      </EditForm>
+    </Section>
   );
 }
 
@@ -102,26 +70,20 @@ function UserView({ user, me }: { user: User; me: SessionUser }) {
   const { state } = useLocation();
   return (
     <Stack gap="lg" maw={860}>
-      <Anchor component={Link} to="/app/users" c="care.8" underline="always" size="sm">
-        Back to users
-      </Anchor>
-      <Stack gap="xs">
-        <PageTitle mb={0}>{user.name}</PageTitle>
-        <Group gap="xs">
-          <Badge variant="outline" color="gray.8">
-            {roleLabels[user.role]}
+      <RecordHeading back={{ to: '/app/users', label: 'Back to users' }} title={user.name}>
+        <Badge variant="outline" color="gray.8">
+          {roleLabels[user.role]}
+        </Badge>
+        <StatusBadge active={user.active} />
+        {user.mustChangePassword && (
+          <Badge variant="light" color="yellow">
+            Must change password
           </Badge>
-          <StatusBadge active={user.active} />
-          {user.mustChangePassword && (
-            <Badge variant="light" color="yellow">
-              Must change password
-            </Badge>
-          )}
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {user.email}
-          </Text>
-        </Group>
-      </Stack>
+        )}
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {user.email}
+        </Text>
+      </RecordHeading>
       {isCreatedState(state) && (
         <Alert color="green" variant="light" title="User created" role="status">
           {state.temporaryPassword ? (
@@ -156,17 +118,15 @@ function UserView({ user, me }: { user: User; me: SessionUser }) {
   );
 }
 
-function UserLoader({ me }: { me: SessionUser }) {
-  const { id = '' } = useParams();
-  const query = useUser(id);
-  return (
-    <QueryState query={query} what="user">
-      {(user) => <UserView user={user} me={me} />}
-    </QueryState>
-  );
-}
-
 /** One user account (/app/users/:id): name, role, access and temporary password. */
 export function EditUserPage() {
-  return <ForRoles roles={['admin']}>{(me) => <UserLoader me={me} />}</ForRoles>;
+  return (
+    <ForRoles roles={['admin']}>
+      {(me) => (
+        <RecordFromRoute useRecord={useUser} what="user">
+          {(user) => <UserView user={user} me={me} />}
+        </RecordFromRoute>
+      )}
+    </ForRoles>
+  );
 }

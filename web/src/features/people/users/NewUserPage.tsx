@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { FormError } from '../../../components/FormError.tsx';
 import { readForm } from '../../../components/form.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { genderOptions, isGender } from '../../auth/genders.ts';
+import { FormActions } from '../shared/FormActions.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
 import { formSummary, serverFieldErrors, type FieldErrors } from '../shared/errors.ts';
 import { datePattern, fieldProps, orNull, todayIn } from '../shared/forms.ts';
@@ -123,14 +124,7 @@ function NewUserForm() {
                 {...fieldProps('password', errors)}
               />
               {role === 'patient' && <PatientExtraFields errors={errors} />}
-              <Group>
-                <Button type="submit" loading={create.isPending}>
-                  Create user
-                </Button>
-                <Anchor component={Link} to="/app/users" c="care.8" underline="always">
-                  Cancel
-                </Anchor>
-              </Group>
+              <FormActions submitLabel="Create user" pending={create.isPending} cancelTo="/app/users" />
             </>
           )}
         </Stack>
