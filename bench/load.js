@@ -83,6 +83,8 @@ function run(requests, duration) {
 
 const requests = scenarioRequests(job.scenario);
 if (job.warmup > 0) await run(requests, job.warmup);
+// Tells run.js the measured window starts (it reads the app's CPU time then).
+if (process.send) await new Promise((resolve) => process.send({ phase: 'measuring' }, resolve));
 const result = await run(requests, job.duration);
 const ok = result['2xx'];
 const summary = {

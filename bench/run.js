@@ -8,8 +8,8 @@
 // The app (node dist/server/main.js), the ceiling and each load generator run in their own processes,
 // all on 127.0.0.1. With --database postgres the app runs against HMS_BENCH_DATABASE_URL, whose
 // public schema is DROPPED and re-created first: point it at a throwaway database.
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +69,24 @@ if (opts.database === 'postgres' && !databaseUrl) throw new Error('--database po
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const load1 = () => Number(os.loadavg()[0].toFixed(2));
 const children = new Set();
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, every thread) a process has used so far, in ms; null where /proc is not there. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return null;
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -197,15 +215,27 @@ function bookQueue(doctorIds, patientCount, firstFreeDay) {
   return queue;
 }
 
-function runLoad(scenario, url, dataFile, tmp) {
+/**
+ * Runs one scenario in its own load process. `server` (a child process) has its CPU time read over the
+ * measured window: cpuMs is then the server's CPU milliseconds per request answered, a figure the other work
+ * on a shared machine disturbs far less than req/s or latency.
+ */
+function runLoad(scenario, url, dataFile, tmp, server = null) {
   const jobFile = path.join(tmp, `job-${scenario}.json`);
   writeFileSync(jobFile, JSON.stringify({ scenario, url, duration, warmup, connections, data: dataFile }));
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH, 'load.js'), [jobFile], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     children.add(child);
     let result = null;
+    let cpuAtStart = null;
     child.on('message', (message) => {
-      result = message;
+      if (message?.phase === 'measuring') {
+        cpuAtStart = server ? cpuMs(server.pid) : null;
+        return;
+      }
+      const cpuAtEnd = server ? cpuMs(server.pid) : null;
+      const answered = message.requests - message.timeouts;
+      result = { ...message, cpuMs: cpuAtStart !== null && cpuAtEnd !== null && answered > 0 ? (cpuAtEnd - cpuAtStart) / answered : null };
     });
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -219,10 +249,11 @@ function runLoad(scenario, url, dataFile, tmp) {
 const fmt = (n, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : String(n));
 
 function printTable(ceiling, rows) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'errors', 'load1'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'errors', 'cpu ms/req', 'load1'];
+  const cpu = (r) => (r.cpuMs === null || r.cpuMs === undefined ? '—' : fmt(r.cpuMs, 3));
   const lines = [
-    ['ceiling', fmt(ceiling.rps, 0), fmt(ceiling.p50), fmt(ceiling.p99), '1.000', String(ceiling.errors), fmt(ceiling.load1, 2)],
-    ...rows.map((r) => [r.name, fmt(r.rps, 0), fmt(r.p50), fmt(r.p99), fmt(r.ratio, 3), String(r.errors), fmt(r.load1, 2)]),
+    ['ceiling', fmt(ceiling.rps, 0), fmt(ceiling.p50), fmt(ceiling.p99), '1.000', String(ceiling.errors), cpu(ceiling), fmt(ceiling.load1, 2)],
+    ...rows.map((r) => [r.name, fmt(r.rps, 0), fmt(r.p50), fmt(r.p99), fmt(r.ratio, 3), String(r.errors), cpu(r), fmt(r.load1, 2)]),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -271,7 +302,6 @@ async function main() {
       'bench/generate.js', ...(databaseUrl ? ['--postgres', databaseUrl] : ['--sqlite', sqliteFile]), '--manifest', manifestFile,
       '--doctors', opts.doctors, '--patients', opts.patients, '--appointments', opts.appointments,
     ], env);
-    const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
     log(`starting the app on 127.0.0.1:${appPort} and the ceiling on 127.0.0.1:${ceilingPort}`);
@@ -299,12 +329,12 @@ async function main() {
       slotsFrom: dayStart(0).toISOString().slice(0, 10), slotsTo: dayStart(13).toISOString().slice(0, 10),
     }));
 
-    const measure = async (name, url) => {
+    const measure = async (name, url, server) => {
       const before = load1();
       log(`${name}: ${warmup} s warm-up, ${duration} s at ${connections} connections (load average ${before})`);
-      return { ...(await runLoad(name, url, dataFile, tmp)), load1: before };
+      return { ...(await runLoad(name, url, dataFile, tmp, server)), load1: before };
     };
-    const ceiling = await measure('ceiling', `http://127.0.0.1:${ceilingPort}`);
+    const ceiling = await measure('ceiling', `http://127.0.0.1:${ceilingPort}`, ceilingServer);
     const rows = [];
     const row = (name, result) => ({ name, ...result, ratio: result.rps / ceiling.rps });
     const probe = () => signIn(base, manifest.patientEmails[0], manifest.password);
@@ -318,7 +348,7 @@ async function main() {
         const [login, slots] = await Promise.all([runLoad('login', base, dataFile, tmp), runLoad('slots', base, dataFile, tmp)]);
         rows.push(row('login-storm:login', { ...login, load1: before }), row('login-storm:slots', { ...slots, load1: before }));
       } else {
-        rows.push(row(scenario, await measure(scenario, base)));
+        rows.push(row(scenario, await measure(scenario, base, app)));
       }
       if (scenario === 'book' && queue.length > 0) {
         const used = rows.at(-1).requests;
@@ -336,7 +366,7 @@ async function main() {
     console.log(`\nHMS bench — node ${process.version}, ${os.cpus().length} cpus, ${opts.database}, ${connections} connections, ${duration} s per scenario`);
     console.log(`data: ${opts.doctors} doctors, ${opts.patients} patients, ${opts.appointments} appointments; load average at start ${startLoad}\n`);
     printTable(ceiling, rows);
-    console.log('\nreq/s counts 2xx answers only; errors = non-2xx + socket errors + timeouts (10 s);\nrequests still in flight when a window closes (at most one per connection) are not counted either way.');
+    console.log('\nreq/s counts 2xx answers only; errors = non-2xx + socket errors + timeouts (10 s);\nrequests still in flight when a window closes (at most one per connection) are not counted either way;\ncpu ms/req = CPU time of the server process (all its threads) over the window ÷ requests answered.');
     const failed = rows.filter((r) => r.errors > 0);
     if (failed.length > 0) {
       console.log('\nerrors:');
@@ -347,11 +377,11 @@ async function main() {
       for (const plan of plans) console.log(`  ${plan.name}: ${plan.plan.join(' | ')}`);
     }
     if (opts.out) {
-      const pick = (r) => ({ name: r.name, rps: r.rps, p50: r.p50, p99: r.p99, ratio: r.ratio, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, load1: r.load1 });
+      const pick = (r) => ({ name: r.name, rps: r.rps, p50: r.p50, p99: r.p99, ratio: r.ratio, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, cpuMs: r.cpuMs ?? null, load1: r.load1 });
       writeFileSync(opts.out, `${JSON.stringify({
         node: process.version, cpus: os.cpus().length, database: opts.database, connections, duration, loadAverage: startLoad,
         data: { doctors: Number(opts.doctors), patients: Number(opts.patients), appointments: Number(opts.appointments) },
-        ceiling: { rps: ceiling.rps, p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors },
+        ceiling: { rps: ceiling.rps, p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors, cpuMs: ceiling.cpuMs },
         scenarios: rows.map(pick),
         plans,
       }, null, 2)}\n`);
