@@ -115,6 +115,27 @@ function offsetSpans(timeZone: string, from: number, to: number): OffsetSpan[] {
   return spans;
 }
 
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * A writer of instants as ISO-8601 UTC text, the same as Date#toISOString: it formats the date once per UTC day
+ * and the time by arithmetic, several times faster for a list of instants that share a few days.
+ */
+export function isoWriter(): (instant: number) => string {
+  let day = NaN;
+  let prefix = '';
+  return (instant) => {
+    const start = Math.floor(instant / DAY) * DAY;
+    if (start !== day) {
+      day = start;
+      prefix = new Date(start).toISOString().slice(0, 11);
+    }
+    const rest = instant - start;
+    const millis = rest % 1000;
+    return `${prefix}${twoDigits(Math.floor(rest / HOUR))}:${twoDigits(Math.floor(rest / MINUTE) % 60)}:${twoDigits(Math.floor(rest / 1000) % 60)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  };
+}
+
 /** The calendar date an instant falls on in the zone. */
 export function localDateOf(instant: number, timeZone: string): string {
   return dateOfMillis(instant + offsetAt(timeZone, instant));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dayClock, dayClocks, daysBetween, localDateOf, localDateRange, localDay, localDays, nextDate, offsetAt } from './wall-clock.ts';
+import { dayClock, dayClocks, daysBetween, isoWriter, localDateOf, localDateRange, localDay, localDays, nextDate, offsetAt } from './wall-clock.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -57,6 +57,16 @@ describe('calendar dates', () => {
     expect(nextDate('2026-12-31')).toBe('2027-01-01');
     expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
     expect(daysBetween('2026-03-31', '2026-03-01')).toBe(-30);
+  });
+});
+
+describe('ISO text of instants', () => {
+  it('is what Date#toISOString writes, for instants in any order, before 1970 and to the millisecond', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), { maxLength: 40 }), (instants) => {
+      const iso = isoWriter();
+      const sorted = [...instants].sort((a, b) => a - b);
+      for (const instant of [...sorted, ...instants, -1, 0, 999]) expect(iso(instant)).toBe(new Date(instant).toISOString());
+    }), { numRuns: 500 });
   });
 });
 
