@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { Executor, LoginThrottleTable, PatientsTable, SessionsTable, UsersTable } from '../../db/types.ts';
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UsersTable | undefined> {
@@ -35,8 +36,8 @@ export async function insertSession(db: Executor, session: SessionsTable): Promi
   await db.insertInto('sessions').values(session).execute();
 }
 
-export async function findLiveSession(db: Executor, id: string) {
-  return db
+const liveSession = prepared((db: Executor, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('patients', 'patients.user_id', 'users.id')
@@ -56,8 +57,13 @@ export async function findLiveSession(db: Executor, id: string) {
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+    .where('users.active', '=', 1),
+);
+
+/** Every signed-in request asks this: its SQL is built once (db/prepared.ts). */
+export async function findLiveSession(db: Executor, id: string) {
+  const [row] = await liveSession(db, id);
+  return row;
 }
 
 export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
