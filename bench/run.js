@@ -31,6 +31,7 @@ const usage = `Usage: npm run bench -- [options]
   --warmup S          seconds of warm-up before each (2)
   --connections N     concurrent connections (50)
   --scenarios a,b     subset of ${ALL_SCENARIOS.join(', ')} (the ceiling always runs)
+  --storm a,b         what login-storm runs beside the sign-ins, each with its own connections (slots)
   --doctors N --patients N --appointments N   generated data (200, 10000, 10000)
   --database sqlite|postgres   postgres uses HMS_BENCH_DATABASE_URL (its public schema is wiped)
   --out FILE          write the results as JSON
@@ -43,6 +44,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     scenarios: { type: 'string', default: ALL_SCENARIOS.join(',') },
+    storm: { type: 'string', default: 'slots' },
     doctors: { type: 'string', default: '200' },
     patients: { type: 'string', default: '10000' },
     appointments: { type: 'string', default: '10000' },
@@ -62,6 +64,9 @@ const warmup = Number(opts.warmup);
 const connections = Number(opts.connections);
 const scenarios = opts.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of scenarios) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; choose from ${ALL_SCENARIOS.join(', ')}`);
+const STORM_COMPANIONS = ['slots', 'upcoming', 'doctor-day', 'book'];
+const storm = opts.storm.split(',').map((s) => s.trim()).filter(Boolean);
+for (const s of storm) if (!STORM_COMPANIONS.includes(s)) throw new Error(`--storm takes ${STORM_COMPANIONS.join(', ')} (got ${s})`);
 if (!['sqlite', 'postgres'].includes(opts.database)) throw new Error('--database is sqlite or postgres');
 const databaseUrl = opts.database === 'postgres' ? process.env.HMS_BENCH_DATABASE_URL : null;
 if (opts.database === 'postgres' && !databaseUrl) throw new Error('--database postgres needs HMS_BENCH_DATABASE_URL');
@@ -220,9 +225,9 @@ function bookQueue(doctorIds, patientCount, firstFreeDay) {
  * measured window: cpuMs is then the server's CPU milliseconds per request answered, a figure the other work
  * on a shared machine disturbs far less than req/s or latency.
  */
-function runLoad(scenario, url, dataFile, tmp, server = null) {
+function runLoad(scenario, url, dataFile, tmp, server = null, bookOffset = 0) {
   const jobFile = path.join(tmp, `job-${scenario}.json`);
-  writeFileSync(jobFile, JSON.stringify({ scenario, url, duration, warmup, connections, data: dataFile }));
+  writeFileSync(jobFile, JSON.stringify({ scenario, url, duration, warmup, connections, data: dataFile, bookOffset }));
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH, 'load.js'), [jobFile], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     children.add(child);
@@ -321,7 +326,8 @@ async function main() {
       const day = dayStart(offset);
       if (isWeekday(day)) doctorDays.push([day.toISOString(), new Date(day.getTime() + 86_400_000).toISOString()]);
     }
-    const queue = scenarios.includes('book') ? bookQueue(doctorIds, patientSessions.length, manifest.firstFreeDay) : [];
+    const booking = scenarios.includes('book') || (scenarios.includes('login-storm') && storm.includes('book'));
+    const queue = booking ? bookQueue(doctorIds, patientSessions.length, manifest.firstFreeDay) : [];
     const dataFile = path.join(tmp, 'load-data.json');
     writeFileSync(dataFile, JSON.stringify({
       password: manifest.password, patientSessions, doctorSessions, doctorIds, doctorDays, bookQueue: queue,
@@ -339,20 +345,24 @@ async function main() {
     const row = (name, result) => ({ name, ...result, ratio: result.rps / ceiling.rps });
     const probe = () => signIn(base, manifest.patientEmails[0], manifest.password);
     let previous = null;
+    let bookUsed = 0;
     for (const scenario of scenarios) {
       await settle(base, previous?.startsWith('login') ? probe : null);
       previous = scenario;
       if (scenario === 'login-storm') {
         const before = load1();
-        log(`login-storm: login and slots at once, ${connections} connections each (load average ${before})`);
-        const [login, slots] = await Promise.all([runLoad('login', base, dataFile, tmp), runLoad('slots', base, dataFile, tmp)]);
-        rows.push(row('login-storm:login', { ...login, load1: before }), row('login-storm:slots', { ...slots, load1: before }));
+        log(`login-storm: login and ${storm.join(', ')} at once, ${connections} connections each (load average ${before})`);
+        const [login, ...others] = await Promise.all([runLoad('login', base, dataFile, tmp), ...storm.map((name) => runLoad(name, base, dataFile, tmp, null, bookUsed))]);
+        rows.push(row('login-storm:login', { ...login, load1: before }));
+        storm.forEach((name, i) => rows.push(row(`login-storm:${name}`, { ...others[i], load1: before })));
       } else {
         rows.push(row(scenario, await measure(scenario, base, app)));
       }
-      if (scenario === 'book' && queue.length > 0) {
-        const used = rows.at(-1).requests;
-        if (used > queue.length) log(`book: the queue of ${queue.length} free slots ran out (${used} requests): later requests were 409s`);
+      // The next booking run starts past every free slot this one may have taken.
+      const booked = rows.filter((r) => r.name.endsWith('book')).reduce((sum, r) => sum + r.sent, 0);
+      if (booked > bookUsed) {
+        bookUsed = booked;
+        if (bookUsed > queue.length) log(`book: the queue of ${queue.length} free slots ran out (${booked} requests): later requests were 409s`);
       }
     }
     await stopAll();
