@@ -4,6 +4,7 @@ import * as m002 from './002_people.ts';
 import * as m003 from './003_scheduling.ts';
 import * as m004 from './004_notifications.ts';
 import * as m005 from './005_appointment_indexes.ts';
+import * as m007 from './007_appointment_order_indexes.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_scheduling': m003,
   '004_notifications': m004,
   '005_appointment_indexes': m005,
+  '007_appointment_order_indexes': m007,
 };
