@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { explainHotQueries } from './explain.js';
-import { dayStart, FUTURE_DAYS, isWeekday, PAST_DAYS, slotStart, SLOTS_PER_DAY } from './generate.js';
+import { dayStart, FUTURE_DAYS, isWeekday, slotStart, SLOTS_PER_DAY } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = path.join(ROOT, 'bench');
@@ -33,6 +33,7 @@ const usage = `Usage: npm run bench -- [options]
   --scenarios a,b     subset of ${ALL_SCENARIOS.join(', ')} (the ceiling always runs)
   --storm a,b         what login-storm runs beside the sign-ins, each with its own connections (slots)
   --doctors N --patients N --appointments N   generated data (200, 10000, 10000)
+  --days N            past days the appointments spread over (default: enough that half the slots are taken, at least 60)
   --database sqlite|postgres   postgres uses HMS_BENCH_DATABASE_URL (its public schema is wiped)
   --out FILE          write the results as JSON
   --keep              keep the temporary data directory
@@ -48,6 +49,7 @@ const { values: opts } = parseArgs({
     doctors: { type: 'string', default: '200' },
     patients: { type: 'string', default: '10000' },
     appointments: { type: 'string', default: '10000' },
+    days: { type: 'string' },
     database: { type: 'string', default: 'sqlite' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -305,7 +307,7 @@ async function main() {
     log('generating data');
     await runToEnd([
       'bench/generate.js', ...(databaseUrl ? ['--postgres', databaseUrl] : ['--sqlite', sqliteFile]), '--manifest', manifestFile,
-      '--doctors', opts.doctors, '--patients', opts.patients, '--appointments', opts.appointments,
+      '--doctors', opts.doctors, '--patients', opts.patients, '--appointments', opts.appointments, ...(opts.days ? ['--days', opts.days] : []),
     ], env);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
@@ -322,7 +324,7 @@ async function main() {
     const doctorSessions = await signInMany(base, manifest.doctors.slice(0, DOCTOR_SESSIONS).map((d) => d.email), manifest.password);
     const doctorIds = manifest.doctors.map((d) => d.id);
     const doctorDays = [];
-    for (let offset = -PAST_DAYS; offset <= FUTURE_DAYS; offset++) {
+    for (let offset = -manifest.pastDays; offset <= FUTURE_DAYS; offset++) {
       const day = dayStart(offset);
       if (isWeekday(day)) doctorDays.push([day.toISOString(), new Date(day.getTime() + 86_400_000).toISOString()]);
     }
@@ -374,7 +376,7 @@ async function main() {
     }
 
     console.log(`\nHMS bench — node ${process.version}, ${os.cpus().length} cpus, ${opts.database}, ${connections} connections, ${duration} s per scenario`);
-    console.log(`data: ${opts.doctors} doctors, ${opts.patients} patients, ${opts.appointments} appointments; load average at start ${startLoad}\n`);
+    console.log(`data: ${opts.doctors} doctors, ${opts.patients} patients, ${opts.appointments} appointments over ${manifest.pastDays} past days; load average at start ${startLoad}\n`);
     printTable(ceiling, rows);
     console.log('\nreq/s counts 2xx answers only; errors = non-2xx + socket errors + timeouts (10 s);\nrequests still in flight when a window closes (at most one per connection) are not counted either way;\ncpu ms/req = CPU time of the server process (all its threads) over the window ÷ requests answered.');
     const failed = rows.filter((r) => r.errors > 0);
@@ -390,7 +392,7 @@ async function main() {
       const pick = (r) => ({ name: r.name, rps: r.rps, p50: r.p50, p99: r.p99, ratio: r.ratio, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, cpuMs: r.cpuMs ?? null, load1: r.load1 });
       writeFileSync(opts.out, `${JSON.stringify({
         node: process.version, cpus: os.cpus().length, database: opts.database, connections, duration, loadAverage: startLoad,
-        data: { doctors: Number(opts.doctors), patients: Number(opts.patients), appointments: Number(opts.appointments) },
+        data: { doctors: Number(opts.doctors), patients: Number(opts.patients), appointments: Number(opts.appointments), pastDays: manifest.pastDays },
         ceiling: { rps: ceiling.rps, p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors, cpuMs: ceiling.cpuMs },
         scenarios: rows.map(pick),
         plans,
