@@ -72,6 +72,16 @@ const REASONS = ['Check-up', 'Follow-up', 'Persistent cough', 'Back pain', 'Pres
 /** Primes larger than any slot count here: stepping through a doctor's slots by one visits each exactly once. */
 const STRIDES = [1_000_003, 1_000_033, 1_000_037, 1_000_039, 1_000_081, 1_000_099, 1_000_117, 1_000_121];
 
+/** x⁻¹ mod m, for x and m without a common divisor. */
+function modularInverse(x, m) {
+  let [a, b, u, v] = [x % m, m, 1, 0];
+  while (b !== 0) {
+    const q = Math.floor(a / b);
+    [a, b, u, v] = [b, a - q * b, v, u - q * v];
+  }
+  return ((u % m) + m) % m;
+}
+
 /** Progress on stderr: done/total, rows per second and time left, at most about once a second. */
 function progress(label, total) {
   const started = Date.now();
@@ -266,24 +276,29 @@ export async function generate({ backend, doctors, patients, appointments, days 
       null, null, null, null, 1, at, at, `${name} ${email} ${phone}`.toLowerCase()];
   }));
 
-  // Appointments, doctor by doctor: the k-th of a doctor takes slot (offset + k × stride) mod slotCount, a
-  // permutation of the doctor's slots since the stride is a prime that does not divide slotCount.
+  // Which slots each doctor's appointments take: the k-th takes slot (offset + k × stride) mod slotCount, a
+  // permutation of the doctor's slots since the stride is a prime that does not divide slotCount; so slot s is
+  // taken when its k = (s − offset) × stride⁻¹ mod slotCount is below the doctor's count. Rows are written in
+  // time order, slot by slot across doctors, as a hospital's bookings arrive: rows of one week lie together.
   const perDoctor = Math.floor(appointments / Math.max(1, doctors));
   const extra = appointments - perDoctor * doctors;
-  const doctorOf = [];
-  for (let d = 0, i = 0; d < doctors; d++) {
-    const count = perDoctor + (d < extra ? 1 : 0);
-    doctorOf.push([i, count, Math.floor(rand() * slotCount), STRIDES[d % STRIDES.length] % slotCount || 1]);
-    i += count;
-  }
-  let doctor = 0;
+  const plans = Array.from({ length: doctors }, (_, d) => {
+    const stride = STRIDES[d % STRIDES.length] % slotCount || 1;
+    return { count: perDoctor + (d < extra ? 1 : 0), offset: Math.floor(rand() * slotCount), inverse: modularInverse(stride, slotCount) };
+  });
+  const taken = function* () {
+    for (let slot = 0; slot < slotCount; slot++) {
+      for (let d = 0; d < doctors; d++) {
+        const { count, offset, inverse } = plans[d];
+        if (((slot - offset + slotCount) * inverse) % slotCount < count) yield [d, slot];
+      }
+    }
+  }();
   const nowIso = at;
   await backend.insert('appointments', [
     'id', 'doctor_id', 'patient_id', 'start_at', 'end_at', 'status', 'reason', 'decision_note', 'sequence', 'created_by', 'created_at', 'updated_at',
   ], batches('appointments', doctors > 0 && patients > 0 ? appointments : 0, (i) => {
-    while (i >= doctorOf[doctor][0] + doctorOf[doctor][1]) doctor++;
-    const [first, , offset, stride] = doctorOf[doctor];
-    const slot = (offset + (i - first) * stride) % slotCount;
+    const [doctor, slot] = taken.next().value;
     const start = starts[slot];
     const r = rand();
     const status = start < nowIso
@@ -298,6 +313,7 @@ export async function generate({ backend, doctors, patients, appointments, days 
   return {
     password: BENCH_PASSWORD,
     generatedAt: at,
+    counts: { doctors, patients, appointments },
     pastDays,
     doctors: doctorIds.map((id, i) => ({ id, email: doctorEmail(i) })),
     patientEmails: Array.from({ length: Math.min(patients, MANIFEST_PATIENTS) }, (_, i) => patientEmail(i)),

@@ -9,7 +9,7 @@
 // all on 127.0.0.1. With --database postgres the app runs against HMS_BENCH_DATABASE_URL, whose
 // public schema is DROPPED and re-created first: point it at a throwaway database.
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,8 @@ const usage = `Usage: npm run bench -- [options]
   --database sqlite|postgres   postgres uses HMS_BENCH_DATABASE_URL (its public schema is wiped)
   --out FILE          write the results as JSON
   --keep              keep the temporary data directory
+  --reuse DIR         SQLite: generate into DIR once (kept there as generated.sqlite with its manifest); later runs
+                      with the same DIR start from a copy of it instead of generating again
   --profile DIR       run the app with --cpu-prof, writing its CPU profile into DIR on exit`;
 
 const { values: opts } = parseArgs({
@@ -53,6 +55,7 @@ const { values: opts } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
     profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -72,6 +75,7 @@ for (const s of storm) if (!STORM_COMPANIONS.includes(s)) throw new Error(`--sto
 if (!['sqlite', 'postgres'].includes(opts.database)) throw new Error('--database is sqlite or postgres');
 const databaseUrl = opts.database === 'postgres' ? process.env.HMS_BENCH_DATABASE_URL : null;
 if (opts.database === 'postgres' && !databaseUrl) throw new Error('--database postgres needs HMS_BENCH_DATABASE_URL');
+if (opts.reuse && databaseUrl) throw new Error('--reuse works on SQLite only');
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const load1 = () => Number(os.loadavg()[0].toFixed(2));
@@ -302,13 +306,25 @@ async function main() {
   const sqliteFile = path.join(tmp, 'hms.sqlite');
   const manifestFile = path.join(tmp, 'manifest.json');
   try {
-    log('migrating');
-    await runToEnd(['bin/hms.js', 'migrate'], env);
-    log('generating data');
-    await runToEnd([
-      'bench/generate.js', ...(databaseUrl ? ['--postgres', databaseUrl] : ['--sqlite', sqliteFile]), '--manifest', manifestFile,
-      '--doctors', opts.doctors, '--patients', opts.patients, '--appointments', opts.appointments, ...(opts.days ? ['--days', opts.days] : []),
-    ], env);
+    const kept = opts.reuse ? { sqlite: path.join(opts.reuse, 'generated.sqlite'), manifest: path.join(opts.reuse, 'manifest.json') } : null;
+    if (kept && existsSync(kept.sqlite) && existsSync(kept.manifest)) {
+      log(`copying the data generated before in ${opts.reuse} (the options of that run apply, not these)`);
+      copyFileSync(kept.sqlite, sqliteFile);
+      copyFileSync(kept.manifest, manifestFile);
+    } else {
+      log('migrating');
+      await runToEnd(['bin/hms.js', 'migrate'], env);
+      log('generating data');
+      await runToEnd([
+        'bench/generate.js', ...(databaseUrl ? ['--postgres', databaseUrl] : ['--sqlite', sqliteFile]), '--manifest', manifestFile,
+        '--doctors', opts.doctors, '--patients', opts.patients, '--appointments', opts.appointments, ...(opts.days ? ['--days', opts.days] : []),
+      ], env);
+      if (kept) {
+        mkdirSync(opts.reuse, { recursive: true });
+        copyFileSync(sqliteFile, kept.sqlite);
+        copyFileSync(manifestFile, kept.manifest);
+      }
+    }
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
     log(`starting the app on 127.0.0.1:${appPort} and the ceiling on 127.0.0.1:${ceilingPort}`);
@@ -369,14 +385,14 @@ async function main() {
     }
     await stopAll();
 
-    let plans = null;
-    if (!databaseUrl) {
-      log('EXPLAIN QUERY PLAN of the hot queries');
-      plans = await explainHotQueries(sqliteFile, { doctorId: doctorIds[0], patientId: patientSessions[0]?.patientId, doctorDay: doctorDays[0] });
-    }
+    log(`${databaseUrl ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} and median time of the hot queries`);
+    const plans = await explainHotQueries(databaseUrl ?? sqliteFile, {
+      doctorId: doctorIds[0], patientId: patientSessions[0]?.patientId, doctorDay: doctorDays.at(-(FUTURE_DAYS - 4)) ?? doctorDays[0],
+    });
 
     console.log(`\nHMS bench — node ${process.version}, ${os.cpus().length} cpus, ${opts.database}, ${connections} connections, ${duration} s per scenario`);
-    console.log(`data: ${opts.doctors} doctors, ${opts.patients} patients, ${opts.appointments} appointments over ${manifest.pastDays} past days; load average at start ${startLoad}\n`);
+    const { counts } = manifest;
+    console.log(`data: ${counts.doctors} doctors, ${counts.patients} patients, ${counts.appointments} appointments over ${manifest.pastDays} past days; load average at start ${startLoad}\n`);
     printTable(ceiling, rows);
     console.log('\nreq/s counts 2xx answers only; errors = non-2xx + socket errors + timeouts (10 s);\nrequests still in flight when a window closes (at most one per connection) are not counted either way;\ncpu ms/req = CPU time of the server process (all its threads) over the window ÷ requests answered.');
     const failed = rows.filter((r) => r.errors > 0);
@@ -385,14 +401,14 @@ async function main() {
       for (const r of failed) console.log(`  ${r.name}: ${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts; status codes ${JSON.stringify(r.statusCodes)}`);
     }
     if (plans) {
-      console.log('\nquery plans (SQLite):');
-      for (const plan of plans) console.log(`  ${plan.name}: ${plan.plan.join(' | ')}`);
+      console.log(`\nquery plans (${opts.database}) and median time per call:`);
+      for (const plan of plans) console.log(`  ${plan.name} [${plan.medianUs} µs]: ${plan.plan.map((line) => line.trim()).join(' | ')}`);
     }
     if (opts.out) {
       const pick = (r) => ({ name: r.name, rps: r.rps, p50: r.p50, p99: r.p99, ratio: r.ratio, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, cpuMs: r.cpuMs ?? null, load1: r.load1 });
       writeFileSync(opts.out, `${JSON.stringify({
         node: process.version, cpus: os.cpus().length, database: opts.database, connections, duration, loadAverage: startLoad,
-        data: { doctors: Number(opts.doctors), patients: Number(opts.patients), appointments: Number(opts.appointments), pastDays: manifest.pastDays },
+        data: { ...counts, pastDays: manifest.pastDays },
         ceiling: { rps: ceiling.rps, p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors, cpuMs: ceiling.cpuMs },
         scenarios: rows.map(pick),
         plans,
