@@ -9,14 +9,14 @@
 // all on 127.0.0.1. With --database postgres the app runs against HMS_BENCH_DATABASE_URL, whose
 // public schema is DROPPED and re-created first: point it at a throwaway database.
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { explainHotQueries } from './explain.js';
-import { dayStart, FUTURE_DAYS, isWeekday, slotStart, SLOTS_PER_DAY } from './generate.js';
+import { dayStart, FUTURE_DAYS, isWeekday, MIN_PAST_DAYS, slotStart, SLOTS_PER_DAY } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = path.join(ROOT, 'bench');
@@ -311,6 +311,10 @@ async function main() {
       log(`copying the data generated before in ${opts.reuse} (the options of that run apply, not these)`);
       copyFileSync(kept.sqlite, sqliteFile);
       copyFileSync(kept.manifest, manifestFile);
+      // Written to disk now, so the copy's write-back does not stall the measured fsyncs.
+      const copy = openSync(sqliteFile, 'r+');
+      fsyncSync(copy);
+      closeSync(copy);
     } else {
       log('migrating');
       await runToEnd(['bin/hms.js', 'migrate'], env);
@@ -340,7 +344,8 @@ async function main() {
     const doctorSessions = await signInMany(base, manifest.doctors.slice(0, DOCTOR_SESSIONS).map((d) => d.email), manifest.password);
     const doctorIds = manifest.doctors.map((d) => d.id);
     const doctorDays = [];
-    for (let offset = -manifest.pastDays; offset <= FUTURE_DAYS; offset++) {
+    // A doctor looks at the weeks around now, whatever the history's length: the same days at every scale.
+    for (let offset = -Math.min(manifest.pastDays, MIN_PAST_DAYS); offset <= FUTURE_DAYS; offset++) {
       const day = dayStart(offset);
       if (isWeekday(day)) doctorDays.push([day.toISOString(), new Date(day.getTime() + 86_400_000).toISOString()]);
     }
