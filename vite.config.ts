@@ -1,27 +1,17 @@
-import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { routeSizes } from './scripts/route-sizes.ts';
 
-function gzipSizeReport(): Plugin {
-  return {
-    name: 'hms-gzip-size-report',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      const rows = Object.values(bundle)
-        .filter((file) => file.type === 'chunk')
-        .map((chunk) => ({ name: chunk.fileName, gzip: gzipSync(chunk.code).length }))
-        .sort((a, b) => b.gzip - a.gzip);
-      const total = rows.reduce((sum, row) => sum + row.gzip, 0);
-      const width = Math.max(...rows.map((row) => row.name.length), 5);
-      const lines = rows.map((row) => `  ${row.name.padEnd(width)}  ${(row.gzip / 1024).toFixed(1).padStart(7)} kB gzip`);
-      console.log(`\nJS chunks (gzip):\n${lines.join('\n')}\n  ${'total'.padEnd(width)}  ${(total / 1024).toFixed(1).padStart(7)} kB gzip\n`);
-    },
-  };
-}
+const webRoot = fileURLToPath(new URL('./web', import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), gzipSizeReport()],
+  plugins: [
+    react(),
+    // A patient books from a phone on a hospital's guest Wi-Fi: the booking page must stay light.
+    routeSizes(webRoot, [{ route: '/app/book', modules: ['src/features/app/AppLayout.tsx', 'src/features/scheduling/book/BookPage.tsx'], maxKb: 200 }]),
+  ],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

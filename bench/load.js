@@ -48,7 +48,7 @@ function scenarioRequests(name) {
     }
     case 'book': {
       // Each request books a different free slot; past the end of the queue it wraps around (409s, counted).
-      const next = rotate(data.bookQueue);
+      const next = rotate([...data.bookQueue.slice(job.bookOffset ?? 0), ...data.bookQueue.slice(0, job.bookOffset ?? 0)]);
       return [{
         setupRequest: (req) => {
           const item = next();
@@ -82,7 +82,9 @@ function run(requests, duration) {
 }
 
 const requests = scenarioRequests(job.scenario);
-if (job.warmup > 0) await run(requests, job.warmup);
+const warm = job.warmup > 0 ? await run(requests, job.warmup) : null;
+// Tells run.js the measured window starts (it reads the app's CPU time then).
+if (process.send) await new Promise((resolve) => process.send({ phase: 'measuring' }, resolve));
 const result = await run(requests, job.duration);
 const ok = result['2xx'];
 const summary = {
@@ -90,6 +92,8 @@ const summary = {
   p50: result.latency.p50,
   p99: result.latency.p99,
   requests: result.requests.total,
+  // Every request sent, warm-up included, plus at most one in flight per connection at each window's end.
+  sent: (warm?.requests.sent ?? 0) + result.requests.sent + 2 * job.connections,
   // autocannon counts a timeout both as an error and as a timeout.
   errors: result.non2xx + result.errors,
   non2xx: result.non2xx,

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -26,6 +25,7 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { collectRoutes, type DeclaredRoute } from './http/permissions.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
 import { registerValidation } from './http/validation.ts';
@@ -64,28 +64,12 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerErrorHandler(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   registerAuthHook(app, deps);
   await registerOpenApi(app, VERSION);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { SETTINGS_LIMITS } from '#shared/settings';
 
@@ -24,6 +25,9 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Sign-in and registration requests allowed per client address per minute. */
   readonly authRateLimitPerMinute: number;
+  /** Password hashes (argon2id) computed at once; more wait in a queue of at most passwordHashQueue, then 503. */
+  readonly passwordHashConcurrency: number;
+  readonly passwordHashQueue: number;
   readonly webDir: string;
   /** smtp:// or smtps:// URL of the mail server; null: email deliveries are skipped. */
   readonly smtpUrl: string | null;
@@ -171,6 +175,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, SETTINGS_LIMITS.sessionAbsoluteHours.minimum, SETTINGS_LIMITS.sessionAbsoluteHours.maximum),
     trustProxy: trustProxy === 'true',
     authRateLimitPerMinute: integer(env, 'HMS_AUTH_RATE_LIMIT', 30, 1, 1_000_000),
+    // One core is left to the event loop, so a storm of sign-ins cannot hold up every other request.
+    passwordHashConcurrency: integer(env, 'HMS_PASSWORD_HASH_CONCURRENCY', Math.max(1, os.availableParallelism() - 1), 1, 256),
+    passwordHashQueue: integer(env, 'HMS_PASSWORD_HASH_QUEUE', 64, 0, 100_000),
     webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),
     ...mailSettings(env),
     ...smsSettings(env),

@@ -6,6 +6,8 @@ describe('configuration', () => {
     const config = loadConfig({}, '/srv/hms');
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/hms/data', databaseUrl: null, secureCookies: false, logLevel: 'info', timeZone: 'UTC' });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.passwordHashConcurrency).toBeGreaterThanOrEqual(1);
+    expect(config.passwordHashQueue).toBe(64);
   });
 
   it.each([
@@ -18,6 +20,8 @@ describe('configuration', () => {
     [{ HMS_ADMIN_EMAIL: 'a@b.c' }, 'HMS_ADMIN_PASSWORD'],
     [{ HMS_TIME_ZONE: 'Mars/Olympus' }, 'HMS_TIME_ZONE'],
     [{ HMS_SESSION_IDLE_MINUTES: '0' }, 'HMS_SESSION_IDLE_MINUTES'],
+    [{ HMS_PASSWORD_HASH_CONCURRENCY: '0' }, 'HMS_PASSWORD_HASH_CONCURRENCY'],
+    [{ HMS_PASSWORD_HASH_QUEUE: 'many' }, 'HMS_PASSWORD_HASH_QUEUE'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -76,6 +76,27 @@ describe.each(dialectsUnderTest())('HTTP behaviour on %s', (dialect) => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers).toMatchObject({
+      'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer', 'x-dns-prefetch-control': 'off', 'x-download-options': 'noopen', 'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none', 'x-xss-protection': '0',
+    });
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const problem = await call(t.app, { url: '/api/nothing-here' });
+    expect(problem.headers['content-security-policy']).toBe(csp);
+    expect(problem.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('behind HTTPS, also tells browsers to stay on HTTPS and upgrade plain requests', async () => {
+    const secure = await startTestApp(dialect, { HMS_PUBLIC_URL: 'https://hms.example.org' });
+    try {
+      const response = await call(secure.app, { url: '/api/health' });
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(String(response.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
   });
 
   it('reports health with the database checked', async () => {

@@ -5,6 +5,7 @@ import * as m003 from './003_scheduling.ts';
 import * as m004 from './004_notifications.ts';
 import * as m005 from './005_appointment_indexes.ts';
 import * as m006 from './006_settings_sessions.ts';
+import * as m007 from './007_appointment_order_indexes.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_notifications': m004,
   '005_appointment_indexes': m005,
   '006_settings_sessions': m006,
+  '007_appointment_order_indexes': m007,
 };

@@ -1,3 +1,4 @@
+import { prepared, preparedVariants } from '../../db/prepared.ts';
 import type { AppointmentHistoryTable, AppointmentsTable, Executor, IdempotencyKeysTable, Trx } from '../../db/types.ts';
 
 /** An appointment with the names and user accounts of both parties. */
@@ -38,8 +39,8 @@ export interface AppointmentFilter {
   order: 'asc' | 'desc';
 }
 
-/** A page of appointments ordered by start time (then id). */
-export async function listAppointments(db: Executor, filter: AppointmentFilter, limit: number): Promise<AppointmentRow[]> {
+// Built once per combination of filters and order (db/prepared.ts): the appointment lists are the busiest reads.
+const appointmentPage = preparedVariants((db: Executor, order: 'asc' | 'desc', filter: Omit<AppointmentFilter, 'order'>, limit: number) => {
   let query = selectAppointments(db);
   if (filter.doctorId !== undefined) query = query.where('appointments.doctor_id', '=', filter.doctorId);
   if (filter.patientId !== undefined) query = query.where('appointments.patient_id', '=', filter.patientId);
@@ -48,7 +49,7 @@ export async function listAppointments(db: Executor, filter: AppointmentFilter, 
   if (filter.to !== undefined) query = query.where('appointments.start_at', '<', filter.to);
   const after = filter.after;
   if (after) {
-    const beyond = filter.order === 'asc' ? '>' : '<';
+    const beyond = order === 'asc' ? '>' : '<';
     query = query.where((eb) =>
       eb.or([
         eb('appointments.start_at', beyond, after.start),
@@ -56,7 +57,13 @@ export async function listAppointments(db: Executor, filter: AppointmentFilter, 
       ]),
     );
   }
-  return query.orderBy('appointments.start_at', filter.order).orderBy('appointments.id', filter.order).limit(limit).execute();
+  return query.orderBy('appointments.start_at', order).orderBy('appointments.id', order).limit(limit);
+});
+
+/** A page of appointments ordered by start time (then id). */
+export async function listAppointments(db: Executor, filter: AppointmentFilter, limit: number): Promise<AppointmentRow[]> {
+  const { order, ...rest } = filter;
+  return appointmentPage(db, order, rest, limit);
 }
 
 export async function listHistory(db: Executor, appointmentId: string): Promise<HistoryRow[]> {
@@ -130,18 +137,15 @@ export async function lockPatient(trx: Trx, id: string): Promise<void> {
   await trx.updateTable('patients').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
 }
 
-export async function countOpenRequests(db: Executor, patientId: string): Promise<number> {
-  const row = await db
+// Every booking runs these two (db/prepared.ts).
+const openRequests = prepared((db: Executor, patientId: string) =>
+  db
     .selectFrom('appointments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('patient_id', '=', patientId)
-    .where('status', '=', 'requested')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+    .where('status', '=', 'requested'));
 
-/** An active appointment of the patient that overlaps [start, end), other than `ignoreId`. */
-export async function findPatientOverlap(db: Executor, patientId: string, start: string, end: string, ignoreId?: string): Promise<{ id: string; start_at: string } | undefined> {
+const patientOverlap = prepared((db: Executor, patientId: string, start: string, end: string, ignoreId: string | undefined) => {
   let query = db
     .selectFrom('appointments')
     .select(['id', 'start_at'])
@@ -150,7 +154,18 @@ export async function findPatientOverlap(db: Executor, patientId: string, start:
     .where('start_at', '<', end)
     .where('end_at', '>', start);
   if (ignoreId !== undefined) query = query.where('id', '!=', ignoreId);
-  return query.orderBy('start_at').executeTakeFirst();
+  return query.orderBy('start_at').limit(1);
+});
+
+export async function countOpenRequests(db: Executor, patientId: string): Promise<number> {
+  const [row] = await openRequests(db, patientId);
+  return Number(row?.n ?? 0);
+}
+
+/** An active appointment of the patient that overlaps [start, end), other than `ignoreId`. */
+export async function findPatientOverlap(db: Executor, patientId: string, start: string, end: string, ignoreId?: string): Promise<{ id: string; start_at: string } | undefined> {
+  const [row] = await patientOverlap(db, patientId, start, end, ignoreId);
+  return row;
 }
 
 export async function findIdempotencyKey(db: Executor, userId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
@@ -177,20 +192,26 @@ export interface AvailabilityRow {
   end_minute: number;
 }
 
+// Staff lists ask these for every page (db/prepared.ts); a page names few doctors, so few shapes.
+const availabilityOfDoctors = prepared((db: Executor, doctorIds: readonly string[]) =>
+  db.selectFrom('availability_intervals').select(['doctor_id', 'weekday', 'start_minute', 'end_minute']).where('doctor_id', 'in', doctorIds));
+
+const timeOffOfDoctors = prepared((db: Executor, doctorIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('time_off')
+    .select(['doctor_id', 'start_at', 'end_at'])
+    .where('doctor_id', 'in', doctorIds)
+    .where('end_at', '>', from)
+    .where('start_at', '<', to));
+
 /** The weekly plans of the doctors. */
 export async function listAvailabilityOfDoctors(db: Executor, doctorIds: readonly string[]): Promise<AvailabilityRow[]> {
   if (doctorIds.length === 0) return [];
-  return db.selectFrom('availability_intervals').select(['doctor_id', 'weekday', 'start_minute', 'end_minute']).where('doctor_id', 'in', doctorIds).execute();
+  return availabilityOfDoctors(db, doctorIds);
 }
 
 /** The doctors' time off overlapping [from, to). */
 export async function listTimeOffOfDoctors(db: Executor, doctorIds: readonly string[], from: string, to: string): Promise<{ doctor_id: string; start_at: string; end_at: string }[]> {
   if (doctorIds.length === 0) return [];
-  return db
-    .selectFrom('time_off')
-    .select(['doctor_id', 'start_at', 'end_at'])
-    .where('doctor_id', 'in', doctorIds)
-    .where('end_at', '>', from)
-    .where('start_at', '<', to)
-    .execute();
+  return timeOffOfDoctors(db, doctorIds, from, to);
 }

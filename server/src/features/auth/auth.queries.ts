@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { Executor, LoginThrottleTable, PatientsTable, SessionsTable, UsersTable } from '../../db/types.ts';
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UsersTable | undefined> {
@@ -41,9 +42,9 @@ export async function findSessionAbsoluteHours(db: Executor): Promise<number> {
   return Number(row.session_absolute_hours);
 }
 
-/** A session that is not revoked, of an active user, with the hospital's current session timeouts (one query per request). */
-export async function findLiveSession(db: Executor, id: string) {
-  return db
+/** A session that is not revoked, of an active user, with the hospital's current session timeouts. */
+const liveSession = prepared((db: Executor, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('settings', (join) => join.on('settings.id', '=', 1))
@@ -67,8 +68,13 @@ export async function findLiveSession(db: Executor, id: string) {
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+    .where('users.active', '=', 1),
+);
+
+/** Every signed-in request asks this: its SQL is built once (db/prepared.ts). */
+export async function findLiveSession(db: Executor, id: string) {
+  const [row] = await liveSession(db, id);
+  return row;
 }
 
 export async function touchSession(db: Executor, id: string, at: string): Promise<void> {

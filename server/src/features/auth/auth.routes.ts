@@ -5,10 +5,13 @@ import { AppError, unauthorized } from '../../http/app-error.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { changePassword, login, logout, registerPatient, type Client, type SignedIn } from './auth.service.ts';
+import { createHashGate } from './hash-gate.ts';
 import { LoginBody, PasswordBody, RegisterBody, Session } from './auth.schemas.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
-const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
+const clientOf = (request: FastifyRequest): Client => ({
+  ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, abandoned: () => request.socket.destroyed,
+});
 
 function sessionBody(actor: Actor) {
   return {
@@ -42,21 +45,22 @@ export function authRoutes(app: App, deps: Deps): void {
   }
 
   const loginLimit = { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+  const hashing = createHashGate(deps.config.passwordHashConcurrency, deps.config.passwordHashQueue);
 
   app.post('/api/auth/login', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Session, ...problems(400, 401, 403, 429) } },
+    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Session, ...problems(400, 401, 403, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    return signIn(reply, await login(deps, clientOf(request), request.body.email, request.body.password));
+    return signIn(reply, await login(deps, hashing, clientOf(request), request.body.email, request.body.password));
   });
 
   app.post('/api/auth/register', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, ...problems(400, 403, 409, 429) } },
+    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, ...problems(400, 403, 409, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    const body = await signIn(reply, await registerPatient(deps, clientOf(request), request.body));
+    const body = await signIn(reply, await registerPatient(deps, hashing, clientOf(request), request.body));
     return reply.status(201).send(body);
   });
 
@@ -79,9 +83,9 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post('/api/auth/password', {
     config: { allow: 'signed-in', allowWithTemporaryPassword: true },
-    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403) } },
+    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403, 503) } },
   }, async (request, reply) => {
-    await changePassword(deps, actorOf(request), clientOf(request), request.body.currentPassword, request.body.newPassword);
+    await changePassword(deps, hashing, actorOf(request), clientOf(request), request.body.currentPassword, request.body.newPassword);
     return reply.status(204).send(null);
   });
 }

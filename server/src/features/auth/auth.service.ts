@@ -7,6 +7,7 @@ import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
 import { writeAudit } from '../audit/audit.service.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
+import type { HashGate } from './hash-gate.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from './throttle.ts';
@@ -14,6 +15,8 @@ import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey
 export interface Client {
   ip: string | null;
   userAgent: string | null;
+  /** True once the caller has hung up (a queued password check is then skipped). */
+  abandoned?: () => boolean;
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -26,7 +29,7 @@ export interface SignedIn {
 }
 
 /** Checks the password; a wrong password, an unknown email and a deactivated account answer alike. */
-export async function login(deps: Deps, client: Client, email: string, password: string): Promise<SignedIn> {
+export async function login(deps: Deps, hashing: HashGate, client: Client, email: string, password: string): Promise<SignedIn> {
   const address = normalizeEmail(email);
   const now = deps.clock.now();
   const ip = client.ip ?? 'unknown';
@@ -39,7 +42,8 @@ export async function login(deps: Deps, client: Client, email: string, password:
     throw error;
   }
   const user = await findUserByEmail(deps.db, address);
-  const ok = user?.password_hash && user.active === 1 ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password).then(() => false);
+  const stored = user?.password_hash && user.active === 1 ? user.password_hash : null;
+  const ok = await hashing.run(() => (stored ? verifyPassword(stored, password) : verifyAgainstDummy(password).then(() => false)), client.abandoned);
   if (!ok || !user) {
     await deps.db.transaction().execute(async (trx) => {
       await recordLoginFailure(trx, 'email', address, now);
@@ -71,14 +75,14 @@ export interface Registration {
 }
 
 /** Self-registration: always a patient, with a patient profile, signed in. */
-export async function registerPatient(deps: Deps, client: Client, input: Registration): Promise<SignedIn> {
+export async function registerPatient(deps: Deps, hashing: HashGate, client: Client, input: Registration): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw invalid('/password', problem);
   const now = deps.clock.now();
   if (input.dateOfBirth > now.toISOString().slice(0, 10)) throw invalid('/dateOfBirth', 'The date of birth cannot be in the future');
   if (await findUserByEmail(deps.db, email)) throw emailTaken();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashing.run(() => hashPassword(input.password), client.abandoned);
   const at = now.toISOString();
   const userId = newId();
   const patientId = newId();
@@ -113,15 +117,16 @@ export async function logout(deps: Deps, actor: Actor, client: Client): Promise<
 }
 
 /** Changes the password and revokes every other session of the user. */
-export async function changePassword(deps: Deps, actor: Actor, client: Client, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor, client: Client, currentPassword: string, newPassword: string): Promise<void> {
   const user = await findUserById(deps.db, actor.userId);
-  if (!user?.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
+  const stored = user?.password_hash ?? null;
+  if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
     throw new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]);
   }
   const problem = passwordProblem(newPassword, user.email);
   if (problem) throw invalid('/newPassword', problem);
   if (newPassword === currentPassword) throw invalid('/newPassword', 'Choose a password different from the current one');
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashing.run(() => hashPassword(newPassword), client.abandoned);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await updateUserPassword(trx, user.id, passwordHash, now.toISOString());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectsUnderTest, startTestApp, ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from '../../test/harness.ts';
+import { dialectsUnderTest, primaryDialect, startTestApp, ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from '../../test/harness.ts';
 import { call, login, loginAdmin, registerPatient, registration, uniqueEmail } from '../../test/http.ts';
 
 describe.each(dialectsUnderTest())('auth on %s', (dialect) => {
@@ -158,5 +158,29 @@ describe.each(dialectsUnderTest())('auth on %s', (dialect) => {
     const admin = await loginAdmin(t.app);
     const session = await call(t.app, { url: '/api/auth/session', as: admin });
     expect(session.json.user.role).toBe('admin');
+  });
+});
+
+describe('a storm of sign-ins', () => {
+  it('answers 503 with Retry-After past the password-hash queue, before hashing, and signs the others in', async () => {
+    const t = await startTestApp(primaryDialect(), { HMS_PASSWORD_HASH_CONCURRENCY: '1', HMS_PASSWORD_HASH_QUEUE: '1' });
+    try {
+      const patient = await registerPatient(t.app);
+      const body = { email: patient.email, password: patient.password };
+      const storm = await Promise.all(Array.from({ length: 6 }, () => call(t.app, { method: 'POST', url: '/api/auth/login', body })));
+      const statuses = storm.map((response) => response.status);
+      expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+      const busy = storm.filter((response) => response.status === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const response of busy) {
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.json.code).toBe('SIGN_IN_BUSY');
+        expect(response.headers['retry-after']).toBe('1');
+      }
+      expect((await call(t.app, { method: 'POST', url: '/api/auth/login', body })).status).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { Executor, SettingsTable, Trx } from '../../db/types.ts';
 
+const settingsRow = prepared((db: Executor) => db.selectFrom('settings').selectAll().where('id', '=', 1));
+
 export async function findSettings(db: Executor): Promise<SettingsTable | undefined> {
-  return db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const [row] = await settingsRow(db);
+  return row;
 }
 
 /** Inserts the settings row unless it exists. */

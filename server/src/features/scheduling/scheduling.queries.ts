@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared.ts';
 import type { AvailabilityIntervalsTable, Executor, TimeOffTable, Trx } from '../../db/types.ts';
 
 const ACTIVE_STATUSES = ['requested', 'confirmed'];
@@ -11,12 +12,34 @@ export interface SchedulingDoctor {
   active: number;
 }
 
+// The slots of a doctor (and every booking) ask these: their SQL is built once (db/prepared.ts).
+const schedulingDoctor = prepared((db: Executor, doctorId: string) =>
+  db.selectFrom('doctors').select(['id', 'user_id', 'slot_minutes', 'active']).where('id', '=', doctorId));
+
+const availabilityIntervals = prepared((db: Executor, doctorId: string) =>
+  db.selectFrom('availability_intervals').selectAll().where('doctor_id', '=', doctorId).orderBy('weekday').orderBy('start_minute'));
+
+const timeOffOverlapping = prepared((db: Executor, doctorId: string, from: string, to: string) =>
+  db.selectFrom('time_off').selectAll().where('doctor_id', '=', doctorId).where('end_at', '>', from).where('start_at', '<', to));
+
+const busyAppointments = prepared((db: Executor, doctorId: string, lowest: string, from: string, to: string, ignoreId: string | null) => {
+  let query = db.selectFrom('appointments').select(['id', 'start_at', 'end_at'])
+    .where('doctor_id', '=', doctorId)
+    .where('start_at', '>=', lowest)
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .where('status', 'in', ACTIVE_STATUSES);
+  if (ignoreId !== null) query = query.where('id', '<>', ignoreId);
+  return query;
+});
+
 export async function findSchedulingDoctor(db: Executor, doctorId: string): Promise<SchedulingDoctor | undefined> {
-  return db.selectFrom('doctors').select(['id', 'user_id', 'slot_minutes', 'active']).where('id', '=', doctorId).executeTakeFirst();
+  const [row] = await schedulingDoctor(db, doctorId);
+  return row;
 }
 
 export async function listAvailabilityIntervals(db: Executor, doctorId: string): Promise<AvailabilityIntervalsTable[]> {
-  return db.selectFrom('availability_intervals').selectAll().where('doctor_id', '=', doctorId).orderBy('weekday').orderBy('start_minute').execute();
+  return availabilityIntervals(db, doctorId);
 }
 
 export async function deleteAvailabilityIntervals(trx: Trx, doctorId: string): Promise<void> {
@@ -40,9 +63,7 @@ export async function listTimeOff(db: Executor, doctorId: string, endsAfter: str
 
 /** Time off overlapping [from, to). */
 export async function listTimeOffOverlapping(db: Executor, doctorId: string, from: string, to: string): Promise<TimeOffTable[]> {
-  return db.selectFrom('time_off').selectAll()
-    .where('doctor_id', '=', doctorId).where('end_at', '>', from).where('start_at', '<', to)
-    .execute();
+  return timeOffOverlapping(db, doctorId, from, to);
 }
 
 export async function findTimeOff(db: Executor, doctorId: string, timeOffId: string): Promise<TimeOffTable | undefined> {
@@ -66,12 +87,5 @@ export async function listBusyAppointments(
   ignoreId: string | null = null,
 ): Promise<{ id: string; start_at: string; end_at: string }[]> {
   const lowest = new Date(Date.parse(from) - LONGEST_APPOINTMENT_MS).toISOString();
-  let query = db.selectFrom('appointments').select(['id', 'start_at', 'end_at'])
-    .where('doctor_id', '=', doctorId)
-    .where('start_at', '>=', lowest)
-    .where('start_at', '<', to)
-    .where('end_at', '>', from)
-    .where('status', 'in', ACTIVE_STATUSES);
-  if (ignoreId !== null) query = query.where('id', '<>', ignoreId);
-  return query.execute();
+  return busyAppointments(db, doctorId, lowest, from, to, ignoreId);
 }

@@ -5,8 +5,8 @@ import { requireDoctor } from './doctor-access.ts';
 import { canListSlots } from './scheduling.policy.ts';
 import { SLOT_RANGE_MAX_DAYS } from './scheduling.schemas.ts';
 import { loadSlotQuery } from './slot-inputs.ts';
-import { freeSlots } from './slots.ts';
-import { daysBetween } from './wall-clock.ts';
+import { freeSlotRanges } from './slots.ts';
+import { daysBetween, isoWriter } from './wall-clock.ts';
 
 /** The doctor's free, bookable slots on the calendar dates from..to in the hospital's zone. */
 export async function listDoctorSlots(deps: Deps, doctorId: string, from: string, to: string) {
@@ -16,8 +16,9 @@ export async function listDoctorSlots(deps: Deps, doctorId: string, from: string
   const doctor = await requireDoctor(deps.db, doctorId, canListSlots);
   const settings = await getSettings(deps.db);
   const query = await loadSlotQuery(deps.db, doctor, settings, { from, to, now: deps.clock.now() });
+  const iso = isoWriter();
   return {
     timeZone: settings.time_zone,
-    slots: freeSlots(query).map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })),
+    slots: freeSlotRanges(query).map((slot) => ({ start: iso(slot.start), end: iso(slot.end) })),
   };
 }

@@ -10,6 +10,12 @@ export interface WeeklyInterval {
   endMinute: number;
 }
 
+/** A half-open span of absolute time [start, end), in epoch milliseconds. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
 /** A half-open span of absolute time [start, end). */
 export interface Span {
   start: Date;
@@ -33,11 +39,6 @@ export interface SlotQuery {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-interface Range {
-  start: number;
-  end: number;
-}
 
 /**
  * Every slot the plan yields on one day, before time off, bookings, notice and horizon.
@@ -104,6 +105,11 @@ const toSpan = (range: Range): Span => ({ start: new Date(range.start), end: new
  * than now + booking horizon. Sorted, distinct and non-overlapping.
  */
 export function freeSlots(query: SlotQuery): Span[] {
+  return freeSlotRanges(query).map(toSpan);
+}
+
+/** freeSlots, as epoch milliseconds. */
+export function freeSlotRanges(query: SlotQuery): Range[] {
   const earliest = query.now.getTime() + query.minNoticeMinutes * MINUTE;
   const latest = query.now.getTime() + query.horizonDays * DAY;
   const days = localDays(query.from, query.to);
@@ -114,7 +120,7 @@ export function freeSlots(query: SlotQuery): Span[] {
       return clock ? daySlots(day, clock, query.plan, query.slotMinutes) : [];
     })
     .filter((slot) => slot.start >= earliest && slot.start <= latest);
-  return withoutBlocked(candidates, merge([...query.timeOff, ...query.busy])).map(toSpan);
+  return withoutBlocked(candidates, merge([...query.timeOff, ...query.busy]));
 }
 
 /** The slot among `slots` that starts exactly at `start`, or null. */
