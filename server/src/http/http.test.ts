@@ -120,7 +120,9 @@ describe.each(dialectsUnderTest())('HTTP behaviour on %s', (dialect) => {
     const response = await call(t.app, { url: '/api/hospital' });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ name: expect.any(String), timeZone: 'UTC', services: [] });
-    expect(Object.keys(response.json)).not.toContain('approvalMode');
+    const keys = Object.keys(response.json);
+    for (const secret of ['reminderOffsetsMinutes', 'sessionIdleMinutes', 'sessionAbsoluteHours', 'updatedAt']) expect(keys).not.toContain(secret);
+    expect(response.json).toMatchObject({ approvalMode: 'manual', cancellationNoticeHours: 24 });
   });
 });
 
