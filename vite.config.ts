@@ -22,7 +22,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 2 },
-            { name: 'mantine', test: /node_modules[\\/]/, minShareCount: 2, priority: 1 },
+            // Only what many pages share: a component a few admin pages use stays with them, out of the booking page's load.
+            { name: 'mantine', test: /node_modules[\\/]/, minShareCount: 8, priority: 1 },
           ],
         },
       },
