@@ -1,11 +1,12 @@
 import type { PatientsTable } from '../../db/types.ts';
 import type { Gender } from '#shared/people';
+import { localDateOf } from '../scheduling/wall-clock.ts';
 import type { PatientAudience } from './patients.policy.ts';
 import { profileOf } from './profile.ts';
 
 /** Today's calendar date (YYYY-MM-DD) in the time zone. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDateOf(now.getTime(), timeZone);
 }
 
 /** Whole years from the date of birth to `today` (both YYYY-MM-DD); someone born on 29 February ages on 1 March in other years. */
