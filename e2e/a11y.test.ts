@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /Loading|Checking/ }).waitFor({ state: 'detached' });
+  // Several lazily loaded parts may be loading at once: wait until none is.
+  await page.getByRole('status').filter({ hasText: /Loading|Checking/ }).first().waitFor({ state: 'detached' });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
   expect(found, `axe violations on ${label}: ${violations.map((v) => v.id).join(', ')}`).toEqual([]);
