@@ -229,6 +229,9 @@ describe('the audit log', () => {
     // A settings change opens to show what changed.
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => url.search === '');
+    // The form resets to the cleared address once the unfiltered list is shown: type only after that.
+    await page.getByRole('status').filter({ hasText: /entries, newest first/ }).waitFor();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Action' }).inputValue()).toBe('');
     await applyFilters(page, () => page.getByRole('combobox', { name: 'Action' }).fill('settings.update'), /action=settings\.update$/);
     const [change] = await expectEntriesOf(page, 'action=settings.update');
     const toggle = page.getByRole('button', { name: `Show details of entry ${change?.seq}` });
