@@ -134,7 +134,8 @@ describe('the home page', () => {
     await shoot(page, '1280');
     await seeDoctors.click();
     await page.getByRole('heading', { level: 1, name: 'Our doctors' }).waitFor();
-    await expect(page.getByLabel('Specialization').inputValue()).resolves.toBe(serviceId);
+    // The list of specializations loads after the page: wait for the chosen one to be selected.
+    await expect.poll(() => page.getByLabel('Specialization').inputValue()).toBe(serviceId);
     await page.getByRole('link', { name: doctorName, exact: true }).waitFor();
     expect(problems).toEqual([]);
     await close();
