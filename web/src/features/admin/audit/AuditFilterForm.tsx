@@ -1,6 +1,6 @@
 import { Autocomplete, Button, Group, NativeSelect, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { errorProps } from '../../../components/form.ts';
+import { DateRangeInputs } from '../DateRangeInputs.tsx';
 import { dateRangeError } from '../dateRange.ts';
 import { ActorSelect } from './ActorSelect.tsx';
 import { AUDIT_OUTCOMES, auditPageSearch, noAuditFilters, type AuditFilters, type AuditOutcome } from './auditFilters.ts';
@@ -89,23 +89,7 @@ export function AuditFilterForm({ initial, timeZone, onApply }: AuditFilterFormP
           value={filters.outcome}
           onChange={(event) => set({ outcome: event.currentTarget.value as AuditOutcome | '' })}
         />
-        <TextInput
-          label="From date"
-          type="date"
-          description={`Hospital date (${timeZone})`}
-          value={filters.from}
-          onChange={(event) => set({ from: event.currentTarget.value })}
-        />
-        <TextInput
-          label="To date"
-          type="date"
-          description="Included"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(event) => set({ to: event.currentTarget.value })}
-          error={dateError}
-          errorProps={errorProps}
-        />
+        <DateRangeInputs from={filters.from} to={filters.to} timeZone={timeZone} error={dateError} onChange={set} />
       </SimpleGrid>
       <Group justify="flex-end" gap="sm" mt="md">
         <Button variant="default" onClick={clear}>

@@ -1,8 +1,8 @@
-import { Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { APPOINTMENT_STATUSES, useAllDoctors, type AppointmentStatus } from '../../scheduling/api.ts';
 import { statusLabels } from '../../scheduling/status.ts';
-import { errorProps } from '../../../components/form.ts';
+import { DateRangeInputs } from '../DateRangeInputs.tsx';
 import { dateRangeError } from '../dateRange.ts';
 import { ExportLink } from './ExportLink.tsx';
 import { appointmentsExportHref, type AppointmentExportFilters } from './exportLinks.ts';
@@ -34,23 +34,7 @@ export function AppointmentsExportCard({ timeZone }: { timeZone: string }) {
           </Group>
         </Checkbox.Group>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            label="From date"
-            type="date"
-            description={`Hospital date (${timeZone})`}
-            value={filters.from}
-            onChange={(event) => set({ from: event.currentTarget.value })}
-          />
-          <TextInput
-            label="To date"
-            type="date"
-            description="Included"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(event) => set({ to: event.currentTarget.value })}
-            error={rangeProblem}
-            errorProps={errorProps}
-          />
+          <DateRangeInputs from={filters.from} to={filters.to} timeZone={timeZone} error={rangeProblem} onChange={set} />
         </SimpleGrid>
         <NativeSelect
           label="Doctor"
