@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { expectNoViolations } from './axe.ts';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
 import { fillRegistration, logInToDashboard, registerPatient } from './flows.ts';
@@ -17,14 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  // Several lazily loaded parts may be loading at once: wait until none is.
-  await page.getByRole('status').filter({ hasText: /Loading|Checking/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-  expect(found, `axe violations on ${label}: ${violations.map((v) => v.id).join(', ')}`).toEqual([]);
-}
 
 async function scanPublicPage(path: string, heading: string | RegExp, width: number): Promise<void> {
   const { page, context } = await openPage(browser, server.baseUrl, width);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './axe.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
@@ -99,13 +99,6 @@ afterAll(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-  expect(found, `axe violations on ${label}`).toEqual([]);
-}
 
 async function adminPage(width = 1280) {
   const opened = await openPage(browser, server.baseUrl, width);

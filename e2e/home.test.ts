@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
@@ -77,13 +77,6 @@ async function expectOnBookingWithDoctor(page: Page): Promise<void> {
   const chosen = page.getByRole('radio', { name: doctorName });
   await chosen.waitFor();
   await expect(chosen.isChecked()).resolves.toBe(true);
-}
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-  expect(found, `axe violations on ${label}`).toEqual([]);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
@@ -47,13 +47,6 @@ afterAll(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')}) ${process.env.HMS_E2E_AXE_DEBUG ? (v.nodes[0]?.failureSummary ?? '') : ''}`);
-  expect(found, `axe violations on ${label}`).toEqual([]);
-}
 
 /** With HMS_E2E_SHOTS set, full-page screenshots at 1280 and 360 px. */
 async function shoot(page: Page, name: string): Promise<void> {

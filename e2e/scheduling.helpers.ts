@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+export { expectNoViolations } from './axe.ts';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -35,13 +35,6 @@ export function instantAt(date: string, time: string, timeZone: string): string 
   const shown = localParts(new Date(guess), timeZone);
   const shownMs = Date.parse(`${shown.date}T${String(shown.hour).padStart(2, '0')}:${String(shown.minute).padStart(2, '0')}:00Z`);
   return new Date(guess - (shownMs - guess)).toISOString();
-}
-
-export async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^Loading|Checking/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-  expect(found, `axe violations on ${label}`).toEqual([]);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

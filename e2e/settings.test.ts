@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations } from './axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
@@ -34,13 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')}) ${v.nodes[0]?.failureSummary ?? ''}`);
-  expect(found, `axe violations on ${label}`).toEqual([]);
-}
 
 /** Signs the administrator in and opens Settings, with the form filled from the server. */
 async function openSettings(page: Page): Promise<void> {
