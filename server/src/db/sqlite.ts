@@ -1,13 +1,24 @@
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  ValueNode,
+  type DatabaseConnection,
+  type Driver,
+  type LimitNode,
+  type QueryCompiler,
+  type TransactionSettings,
+} from 'kysely';
 
 /**
  * better-sqlite3 behind Kysely, with two changes to Kysely's stock dialect:
  * - prepared statements are cached (bounded, least recently used first out):
  *   Kysely would otherwise prepare every query again;
  * - transactions start with BEGIN IMMEDIATE, so a writer takes the lock up
- *   front instead of failing with SQLITE_BUSY when it upgrades.
+ *   front instead of failing with SQLITE_BUSY when it upgrades;
+ * - a LIMIT given as a number is written into the SQL (LimitLiteralCompiler).
  */
 /**
  * better-sqlite3 12 is built on node::ObjectWrap, whose destructor aborts the process on Node 24.19+
@@ -48,7 +59,28 @@ export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDial
   return { dialect: new ImmediateSqliteDialect({ database: cached }), raw };
 }
 
+/**
+ * SQLite (3.53 here) compiles a statement again every time a new value is bound to a `LIMIT ?`, because
+ * the limit may change its plan: a cached statement with one then costs as much as preparing it (the
+ * upcoming-appointments read: 37 µs a call instead of 14). A whole-number limit is therefore written
+ * into the SQL; every limit a route allows is then one cached statement of its own.
+ */
+export class LimitLiteralCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    const limit = node.limit;
+    if (ValueNode.is(limit) && typeof limit.value === 'number' && Number.isSafeInteger(limit.value)) {
+      this.append(`limit ${String(limit.value)}`);
+      return;
+    }
+    super.visitLimit(node);
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new LimitLiteralCompiler();
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection, _settings: TransactionSettings) => {

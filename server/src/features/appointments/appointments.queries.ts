@@ -39,8 +39,12 @@ export interface AppointmentFilter {
   order: 'asc' | 'desc';
 }
 
-// Built once per combination of filters and order (db/prepared.ts): the appointment lists are the busiest reads.
-const appointmentPage = preparedVariants((db: Executor, order: 'asc' | 'desc', filter: Omit<AppointmentFilter, 'order'>, limit: number) => {
+type PageVariant = `${'asc' | 'desc'} ${number}`;
+
+// Built once per combination of filters, order and page size (db/prepared.ts): the appointment lists are the
+// busiest reads. The page size is part of the variant so that it reaches the SQL as a number (db/sqlite.ts).
+const appointmentPage = preparedVariants((db: Executor, variant: PageVariant, filter: Omit<AppointmentFilter, 'order'>) => {
+  const [order, limit] = variant.split(' ') as ['asc' | 'desc', string];
   let query = selectAppointments(db);
   if (filter.doctorId !== undefined) query = query.where('appointments.doctor_id', '=', filter.doctorId);
   if (filter.patientId !== undefined) query = query.where('appointments.patient_id', '=', filter.patientId);
@@ -57,13 +61,14 @@ const appointmentPage = preparedVariants((db: Executor, order: 'asc' | 'desc', f
       ]),
     );
   }
-  return query.orderBy('appointments.start_at', order).orderBy('appointments.id', order).limit(limit);
+  return query.orderBy('appointments.start_at', order).orderBy('appointments.id', order).limit(Number(limit));
 });
 
 /** A page of appointments ordered by start time (then id). */
 export async function listAppointments(db: Executor, filter: AppointmentFilter, limit: number): Promise<AppointmentRow[]> {
   const { order, ...rest } = filter;
-  return appointmentPage(db, order, rest, limit);
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`a page size must be a whole number: ${limit}`);
+  return appointmentPage(db, `${order} ${limit}`, rest);
 }
 
 export async function listHistory(db: Executor, appointmentId: string): Promise<HistoryRow[]> {
