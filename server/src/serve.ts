@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
 import type { Deps } from './deps.ts';
 import { createTransports } from './features/notifications/transports.ts';
@@ -15,6 +16,13 @@ export async function serve(config: Config): Promise<void> {
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);
   if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
+  const target = dbTargetFromConfig(config);
+  const checkpointer: Checkpointer | null = handle.sqlite && target.kind === 'sqlite'
+    ? await startCheckpointer(handle.sqlite, target.file, { onError: (message) => app.log.warn(`SQLite checkpoint: ${message}`) }).catch((error: unknown) => {
+      app.log.warn(`SQLite checkpoints stay on the request path: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    })
+    : null;
   const transports = createTransports(config, app.log.child({ component: 'delivery' }));
   let worker: DeliveryWorker | null = null;
   let closing = false;
@@ -25,6 +33,7 @@ export async function serve(config: Config): Promise<void> {
     await app.close();
     await worker?.stop();
     transports.email?.close();
+    await checkpointer?.stop();
     await handle.close();
     process.exit(0);
   };

@@ -25,10 +25,12 @@ import {
  * (Node issue 65446); 13 uses Node-API but crashes on Node 20. Each runtime gets the one that works
  * on it (decision record 004).
  */
+export function driverModule(): string {
+  return Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3';
+}
+
 export function loadDriver(): typeof Database {
-  const require = createRequire(import.meta.url);
-  const major = Number(process.versions.node.split('.')[0]);
-  return (major >= 22 ? require('better-sqlite3-napi') : require('better-sqlite3')) as typeof Database;
+  return createRequire(import.meta.url)(driverModule()) as typeof Database;
 }
 
 export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDialect; raw: Database.Database } {
