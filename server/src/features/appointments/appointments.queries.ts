@@ -136,7 +136,7 @@ export async function findPatientParty(db: Executor, id: string): Promise<Patien
 
 /**
  * Takes the patient's row lock until the transaction ends (a no-op write), so two bookings for one patient
- * check the patient's limits one after the other on every dialect.
+ * check the patient's limits one after the other on PostgreSQL (SQLite's writers already take turns).
  */
 export async function lockPatient(trx: Trx, id: string): Promise<void> {
   await trx.updateTable('patients').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();

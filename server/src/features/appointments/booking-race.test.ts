@@ -63,6 +63,18 @@ describe.each(dialectsUnderTest())('racing bookings in one process on %s', (dial
     expectOneWinner(outcomes);
     expect(await activeAppointmentsOf(t.deps.db, doctor.doctorId)).toHaveLength(1);
   });
+
+  it('one patient booking ten doctors for the same time at once: one 201, the rest 409 PATIENT_OVERLAP', async () => {
+    const doctors = await Promise.all(Array.from({ length: 10 }, () => createDoctor(t)));
+    for (const doctor of doctors) await giveWeekdayHours(t, doctor.doctorId);
+    const [patient] = await signedInPatients(t.deps.db, t.clock.now(), 1);
+    const outcomes = await Promise.all(doctors.map(async (doctor) => {
+      const response = await book(t, patient!, { doctorId: doctor.doctorId, start: at(MONDAY, '14:00') });
+      return { status: response.status, code: response.json?.code as string | undefined };
+    }));
+    expect(outcomes.filter((o) => o.status === 201)).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 409 && o.code === 'PATIENT_OVERLAP')).toHaveLength(9);
+  });
 });
 
 describe.each(dialectsUnderTest().filter((dialect) => dialect === 'sqlite'))('racing bookings through a listening server on %s', (dialect) => {

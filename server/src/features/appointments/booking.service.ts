@@ -38,6 +38,8 @@ interface Booking {
   patient: PatientParty;
   idempotency: { key: string; hash: string } | null;
   ip: string | null;
+  /** SQLite's BEGIN IMMEDIATE already admits one writer at a time; PostgreSQL needs the patient's row lock. */
+  lockPatient: boolean;
 }
 
 const BOOK_OPERATION = 'POST /api/appointments';
@@ -63,6 +65,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, input: BookingIn
   if (!patient || patient.active !== 1) throw notFound('Patient');
   const booking: Booking = {
     actor, input, doctor, patient, idempotency, ip,
+    lockPatient: deps.dialect !== 'sqlite',
     start: new Date(input.start),
     now: deps.clock.now(),
     settings: await getSettings(deps.db),
@@ -87,7 +90,7 @@ async function bookInTransaction(trx: Trx, booking: Booking): Promise<Appointmen
     // Claimed first: a concurrent retry with the same key waits here, then replays this response.
     await insertIdempotencyKey(trx, { user_id: actor.userId, key: idempotency.key, request_hash: idempotency.hash, status_code: 0, response_body: '', created_at: at });
   }
-  await lockPatient(trx, patient.id);
+  if (booking.lockPatient) await lockPatient(trx, patient.id);
   const slot = await findBookableSlot(trx, doctor.id, booking.start, now, settings, { staff: initiatorOf(actor) === 'staff' });
   if (!slot) throw slotUnavailable(booking.start);
   const start = slot.start.toISOString();
