@@ -8,6 +8,7 @@ import { adoptConfiguredSessionLimits, ensureSettings } from './features/hospita
 /** Brings a database up to date: migrations, the settings row (seeded from the config), the configured first administrator. */
 export async function prepareDatabase(handle: DbHandle, config: Config, clock: Clock): Promise<{ migrated: string[]; adminCreated: boolean }> {
   const results = await migrateToLatest(handle.db);
+  handle.schemaReady();
   await ensureSettings(handle.db, config, clock.now());
   if (results.some((r) => r.migrationName === '006_settings_sessions')) await adoptConfiguredSessionLimits(handle.db, config);
   const adminCreated = await ensureFirstAdmin(handle.db, clock.now(), config.adminEmail, config.adminPassword);

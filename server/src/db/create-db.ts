@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type Database from 'better-sqlite3';
+import { namingPool } from './named-statements.ts';
 import { openSqlite } from './sqlite.ts';
 import type { DB, Dialect } from './types.ts';
 
@@ -11,6 +12,8 @@ export interface DbHandle {
   readonly dialect: Dialect;
   /** The better-sqlite3 connection, for the online backup; null on PostgreSQL. */
   readonly sqlite: Database.Database | null;
+  /** Called once the migrations have run: on PostgreSQL each distinct statement is then parsed and planned once per connection. */
+  schemaReady(): void;
   close(): Promise<void>;
 }
 
@@ -32,12 +35,12 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const { dialect, raw } = openSqlite(target.file);
     const db = new Kysely<DB>({ dialect });
-    return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite: raw, schemaReady: () => {}, close: () => db.destroy() };
   }
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = namingPool(new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
   }
   // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.
   const { PGlite } = await import('@electric-sql/pglite');
@@ -45,5 +48,5 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const pglite = new PGlite({ extensions: { btree_gist }, parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, dialect: 'pglite', sqlite: null, close: () => db.destroy() };
+  return { db, dialect: 'pglite', sqlite: null, schemaReady: () => {}, close: () => db.destroy() };
 }

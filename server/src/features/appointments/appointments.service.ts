@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { getSettings } from '../hospital/hospital.service.ts';
-import { findAppointment, listAppointments, listHistory, type AppointmentRow } from './appointments.queries.ts';
+import { findAppointment, listAppointments, listHistory, type AppointmentRow, type HistoryRow } from './appointments.queries.ts';
 import { toAppointment, type AppointmentView } from './appointments.mapper.ts';
 import { outsideAvailabilityOf } from './availability-flag.ts';
 import { canViewAppointment, listScope, seesAvailabilityFlag } from './policy.ts';
@@ -22,15 +22,19 @@ export async function findVisibleAppointment(db: Executor, actor: Actor, id: str
 /** One appointment with its history, and for staff whether it lies outside the doctor's availability. */
 export async function detailView(db: Executor, actor: Actor, id: string, timeZone: string): Promise<AppointmentView> {
   const row = await findVisibleAppointment(db, actor, id);
-  const history = await listHistory(db, id);
+  return withAvailabilityFlag(db, actor, row, await listHistory(db, id), timeZone);
+}
+
+async function withAvailabilityFlag(db: Executor, actor: Actor, row: AppointmentRow, history: HistoryRow[], timeZone: string): Promise<AppointmentView> {
   if (!seesAvailabilityFlag(actor)) return toAppointment(row, { history });
   const flags = await outsideAvailabilityOf(db, [row], timeZone);
   return toAppointment(row, { history, outsideAvailability: flags.get(row.id) ?? false });
 }
 
+/** The settings, the appointment and its history are read at once; the history is answered only to who may see the appointment. */
 export async function getAppointment(deps: Deps, actor: Actor, id: string): Promise<AppointmentView> {
-  const settings = await getSettings(deps.db);
-  return detailView(deps.db, actor, id, settings.time_zone);
+  const [settings, row, history] = await Promise.all([getSettings(deps.db), findVisibleAppointment(deps.db, actor, id), listHistory(deps.db, id)]);
+  return withAvailabilityFlag(deps.db, actor, row, history, settings.time_zone);
 }
 
 export interface AppointmentListQuery {
@@ -69,7 +73,7 @@ export async function listAppointmentsFor(deps: Deps, actor: Actor, query: Appoi
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (scope.nothing || outOfScope) return { items: [], nextCursor: null };
   const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
-  const rows = await listAppointments(deps.db, {
+  const [rows, settings] = await Promise.all([listAppointments(deps.db, {
     doctorId: scope.doctorId ?? query.doctorId,
     patientId: scope.patientId ?? query.patientId,
     statuses: query.status,
@@ -77,12 +81,11 @@ export async function listAppointmentsFor(deps: Deps, actor: Actor, query: Appoi
     to: toInstant(query.to),
     after,
     order: query.order ?? 'asc',
-  }, limit + 1);
+  }, limit + 1), seesAvailabilityFlag(actor) ? getSettings(deps.db) : null]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
-  if (!seesAvailabilityFlag(actor)) return { items: page.map((row) => toAppointment(row)), nextCursor };
-  const settings = await getSettings(deps.db);
+  if (!settings) return { items: page.map((row) => toAppointment(row)), nextCursor };
   const flags = await outsideAvailabilityOf(deps.db, page, settings.time_zone);
   return { items: page.map((row) => toAppointment(row, { outsideAvailability: flags.get(row.id) ?? false })), nextCursor };
 }

@@ -56,19 +56,20 @@ export async function bookAppointment(deps: Deps, actor: Actor, input: BookingIn
     throw new AppError(target.status, target.status === 400 ? 'VALIDATION_FAILED' : 'FORBIDDEN', target.message, errors);
   }
   const idempotency = idempotencyKey === undefined ? null : { key: idempotencyKey, hash: requestHash(BOOK_OPERATION, { ...input, patientId: target.patientId }) };
-  if (idempotency) {
-    const stored = await storedResponse(deps.db, actor.userId, idempotency.key, idempotency.hash);
-    if (stored) return stored.body as AppointmentView;
-  }
-  const [doctor, patient] = await Promise.all([findDoctorParty(deps.db, input.doctorId), findPatientParty(deps.db, target.patientId)]);
+  const [stored, doctor, patient, settings] = await Promise.all([
+    idempotency ? storedResponse(deps.db, actor.userId, idempotency.key, idempotency.hash) : null,
+    findDoctorParty(deps.db, input.doctorId),
+    findPatientParty(deps.db, target.patientId),
+    getSettings(deps.db),
+  ]);
+  if (stored) return stored.body as AppointmentView;
   if (!doctor || doctor.active !== 1) throw notFound('Doctor');
   if (!patient || patient.active !== 1) throw notFound('Patient');
   const booking: Booking = {
-    actor, input, doctor, patient, idempotency, ip,
+    actor, input, doctor, patient, idempotency, ip, settings,
     lockPatient: deps.dialect !== 'sqlite',
     start: new Date(input.start),
     now: deps.clock.now(),
-    settings: await getSettings(deps.db),
   };
   try {
     return await deps.db.transaction().execute((trx) => bookInTransaction(trx, booking));

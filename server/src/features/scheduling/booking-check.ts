@@ -1,6 +1,6 @@
 import type { SettingsTable, Trx } from '../../db/types.ts';
 import { findSchedulingDoctor } from './scheduling.queries.ts';
-import { loadSlotQuery } from './slot-inputs.ts';
+import { readSlotSpans, toSlotQuery } from './slot-inputs.ts';
 import { findSlot, freeSlots } from './slots.ts';
 import { localDateOf } from './wall-clock.ts';
 
@@ -22,10 +22,11 @@ export async function findBookableSlot(
   options?: { ignoreAppointmentId?: string; staff?: boolean },
 ): Promise<{ start: Date; end: Date } | null> {
   if (Number.isNaN(start.getTime())) return null;
-  const doctor = await findSchedulingDoctor(trx, doctorId);
-  if (!doctor || doctor.active !== 1) return null;
   const date = localDateOf(start.getTime(), settings.time_zone);
-  const query = await loadSlotQuery(trx, doctor, settings, { from: date, to: date, now, ignoreAppointmentId: options?.ignoreAppointmentId ?? null });
+  const window = { from: date, to: date, now, ignoreAppointmentId: options?.ignoreAppointmentId ?? null };
+  const [doctor, spans] = await Promise.all([findSchedulingDoctor(trx, doctorId), readSlotSpans(trx, doctorId, window)]);
+  if (!doctor || doctor.active !== 1) return null;
+  const query = toSlotQuery(doctor, settings, window, spans);
   const rules = options?.staff
     ? { ...query, minNoticeMinutes: 0, horizonDays: Math.max(query.horizonDays, Math.ceil((start.getTime() - now.getTime()) / DAY) + 1) }
     : query;

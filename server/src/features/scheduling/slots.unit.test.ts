@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSlot, freeSlots, isFreeSlot, isOutsideAvailability, type Span, type SlotQuery, type WeeklyInterval } from './slots.ts';
+import { localDateRange, utcCover } from './wall-clock.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -302,6 +303,24 @@ describe('free slot properties', { timeout: 60_000 }, () => {
         expect(reading(slot.start.getTime() - 60 * MINUTE, q.timeZone).minute).not.toBe(local.minute);
         expect(isOutsideAvailability(q.plan, q.slotMinutes, q.timeZone, slot.start, slot.end, q.timeOff)).toBe(false);
       }
+    }), { numRuns: 300 });
+  });
+
+  it('ignore busy appointments and time off outside the dates asked for (the slot inputs are read over a wider span of UTC)', () => {
+    const withOutsiders = anyQuery.chain((q) => {
+      const range = localDateRange(q.from, q.to, q.timeZone);
+      const cover = utcCover(q.from, q.to);
+      const outside = fc.tuple(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+        .map(([before, a, b]): Span => {
+          const [low, high] = before ? [cover.start, range.start] : [range.end, cover.end];
+          const [first, second] = [low + Math.round(Math.min(a, b) * (high - low)), low + Math.round(Math.max(a, b) * (high - low))];
+          return { start: new Date(first), end: new Date(second) };
+        });
+      return fc.record({ busy: fc.array(outside, { maxLength: 4 }), timeOff: fc.array(outside, { maxLength: 4 }) })
+        .map((extra) => ({ q, wider: { ...q, busy: [...q.busy, ...extra.busy], timeOff: [...q.timeOff, ...extra.timeOff] } }));
+    });
+    fc.assert(fc.property(withOutsiders, ({ q, wider }) => {
+      expect(freeSlots(wider)).toEqual(freeSlots(q));
     }), { numRuns: 300 });
   });
 

@@ -203,6 +203,14 @@ export function dayClocks(days: readonly LocalDay[], timeZone: string): DayClock
   return days.map((day) => clockFor(dayMillis(day), spans));
 }
 
+/**
+ * A span of absolute time that contains the calendar dates from..to in every zone, without asking one:
+ * [(from − 1 day) 00:00Z, (to + 2 days) 00:00Z), wider than any UTC offset can shift a day.
+ */
+export function utcCover(from: string, to: string): { start: number; end: number } {
+  return { start: dateMillis(from) - DAY, end: dateMillis(to) + 2 * DAY };
+}
+
 /** The absolute span of the calendar dates from..to inclusive in the zone: [first instant of from, first instant after to). */
 export function localDateRange(from: string, to: string, timeZone: string): { start: number; end: number } {
   const first = localDay(from);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dayClock, dayClocks, daysBetween, isoWriter, localDateOf, localDateRange, localDay, localDays, nextDate, offsetAt } from './wall-clock.ts';
+import { dayClock, dayClocks, daysBetween, isoWriter, localDateOf, localDateRange, localDay, localDays, nextDate, offsetAt, utcCover } from './wall-clock.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -110,6 +110,18 @@ describe('zone readings agree with luxon', { timeout: 60_000 }, () => {
       expect(range.end).toBe(dayClock(localDay(to), zone).firstAtOrAfter(1440));
       expect(localDateOf(range.start, zone)).toBe(date);
       expect(localDateOf(range.end - 1, zone)).toBe(to);
+      const cover = utcCover(date, to);
+      expect(cover.start).toBeLessThanOrEqual(range.start);
+      expect(cover.end).toBeGreaterThanOrEqual(range.end);
     }), { numRuns: 200 });
+  });
+
+  it('a span of UTC covers a date range even in the zones furthest from UTC', () => {
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Tongatapu', 'Etc/GMT-14', 'Etc/GMT+12', 'Pacific/Pago_Pago']) {
+      const range = localDateRange('2026-01-05', '2026-01-07', zone);
+      const cover = utcCover('2026-01-05', '2026-01-07');
+      expect(cover.start).toBeLessThanOrEqual(range.start);
+      expect(cover.end).toBeGreaterThanOrEqual(range.end);
+    }
   });
 });
