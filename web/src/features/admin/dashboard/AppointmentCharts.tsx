@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Stack, Table } from '@mantine/core';
 import { ChartFigure } from './ChartFigure.tsx';
+import { DoctorRateChart } from './DoctorRateChart.tsx';
 import { NameTick } from './NameTick.tsx';
 import type { Overview } from './overview.api.ts';
 import {
@@ -10,8 +11,6 @@ import { StatusCountsTable } from './StatusCountsTable.tsx';
 import { noShowSummary, perDaySummary, specializationSummary } from './summaries.ts';
 
 type Series = Overview['series'];
-
-const percentLabel = (value: number): string => `${Math.round(value)}%`;
 
 function PerDayChart({ series, period }: { series: Series; period: string }) {
   return (
@@ -84,19 +83,7 @@ function NoShowChart({ rows, period }: { rows: Series['noShowRate']; period: str
       summary={noShowSummary(rows)}
       emptyText="No completed or missed appointments in this period."
       chart={
-        <BarChart
-          h={barListHeight(data.length)}
-          data={data}
-          dataKey="doctor"
-          orientation="vertical"
-          maxBarWidth={28}
-          series={[{ name: 'rate', label: 'No-show rate', color: 'red.8' }]}
-          valueFormatter={percentLabel}
-          accessibilityLayer={false}
-          gridAxis="y"
-          xAxisProps={{ domain: [0, 100] }}
-          yAxisProps={{ width: BAR_LABEL_WIDTH, interval: 0, tick: NameTick }}
-        />
+        <DoctorRateChart data={data} label="No-show rate" color="red.8" />
       }
       table={
         <Table captionSide="top" miw={420} verticalSpacing={6} striped mt="xs">

@@ -2,6 +2,7 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../scheduling/time.ts';
 import type { Overview } from './overview.api.ts';
+import { MoreInList } from './MoreInList.tsx';
 import { plural } from './summaries.ts';
 
 interface PendingRequestsProps {
@@ -34,14 +35,7 @@ export function PendingRequests({ pending, timeZone }: PendingRequestsProps) {
           ))}
         </Stack>
       )}
-      {pending.items.length < pending.olderThanADay && (
-        <Text size="sm" mt="xs">
-          Showing the oldest {pending.items.length}.{' '}
-          <Anchor component={Link} to="/app/appointments" c="care.8" underline="always">
-            Open the appointment list
-          </Anchor>
-        </Text>
-      )}
+      {pending.items.length < pending.olderThanADay && <MoreInList shown={pending.items.length} which="oldest" />}
     </Paper>
   );
 }

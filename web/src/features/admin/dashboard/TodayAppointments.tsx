@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../scheduling/components/StatusBadge.tsx';
 import { formatDay, localTime } from '../../scheduling/time.ts';
 import type { Overview, TodayAppointment } from './overview.api.ts';
+import { MoreInList } from './MoreInList.tsx';
 import { plural } from './summaries.ts';
 import { TableRegion } from './TableRegion.tsx';
 
@@ -61,14 +62,7 @@ export function TodayAppointments({ today, timeZone }: TodayAppointmentsProps) {
           </Table>
         </TableRegion>
       )}
-      {today.items.length < today.total && (
-        <Text size="sm" mt="xs">
-          Showing the first {today.items.length}.{' '}
-          <Anchor component={Link} to="/app/appointments" c="care.8" underline="always">
-            Open the appointment list
-          </Anchor>
-        </Text>
-      )}
+      {today.items.length < today.total && <MoreInList shown={today.items.length} which="first" />}
     </Paper>
   );
 }

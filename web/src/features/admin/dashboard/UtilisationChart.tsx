@@ -1,9 +1,8 @@
-import { BarChart } from '@mantine/charts';
 import { Paper, Table, Text } from '@mantine/core';
 import { ChartFigure } from './ChartFigure.tsx';
-import { NameTick } from './NameTick.tsx';
+import { DoctorRateChart } from './DoctorRateChart.tsx';
 import type { Overview } from './overview.api.ts';
-import { BAR_LABEL_WIDTH, barListHeight, formatPercent, utilisationChartData, windowDays, type UtilisationRow } from './series.ts';
+import { formatPercent, utilisationChartData, windowDays, type UtilisationRow } from './series.ts';
 import { plural, utilisationSummary } from './summaries.ts';
 
 function UtilisationTooltip({ row }: { row: UtilisationRow | undefined }) {
@@ -30,21 +29,11 @@ export function UtilisationChart({ utilisation }: { utilisation: Overview['utili
       summary={utilisationSummary(utilisation.doctors, days)}
       emptyText={`No doctor has hours in the next ${plural(days, 'day')}.`}
       chart={
-        <BarChart
-          h={barListHeight(data.length)}
+        <DoctorRateChart
           data={data}
-          dataKey="doctor"
-          orientation="vertical"
-          maxBarWidth={28}
-          series={[{ name: 'rate', label: 'Booked', color: 'care.6' }]}
-          valueFormatter={(value) => `${Math.round(value)}%`}
-          accessibilityLayer={false}
-          gridAxis="y"
-          xAxisProps={{ domain: [0, 100] }}
-          yAxisProps={{ width: BAR_LABEL_WIDTH, interval: 0, tick: NameTick }}
-          tooltipProps={{
-            content: ({ payload }) => <UtilisationTooltip row={payload?.[0]?.payload as UtilisationRow | undefined} />,
-          }}
+          label="Booked"
+          color="care.6"
+          tooltipProps={{ content: ({ payload }) => <UtilisationTooltip row={payload?.[0]?.payload as UtilisationRow | undefined} /> }}
         />
       }
       table={
