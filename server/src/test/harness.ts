@@ -56,8 +56,21 @@ export async function freshDatabase(dialect: TestDialect): Promise<{ handle: DbH
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // An autovacuum worker on the database belongs to no role, so a role without pg_signal_backend may not
+        // end it and the drop fails (42501) until the worker is done: a moment on a test database.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await client.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt >= 40) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
