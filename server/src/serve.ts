@@ -16,9 +16,8 @@ export async function serve(config: Config): Promise<void> {
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);
   if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
-  const target = dbTargetFromConfig(config);
-  const checkpointer: Checkpointer | null = handle.sqlite && target.kind === 'sqlite'
-    ? await startCheckpointer(handle.sqlite, target.file, { onError: (message) => app.log.warn(`SQLite checkpoint: ${message}`) }).catch((error: unknown) => {
+  const checkpointer: Checkpointer | null = handle.sqlite
+    ? await startCheckpointer(handle.sqlite, { onError: (message) => app.log.warn(`SQLite checkpoint: ${message}`) }).catch((error: unknown) => {
       app.log.warn(`SQLite checkpoints stay on the request path: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     })

@@ -26,7 +26,7 @@ describe('the SQLite checkpointer', () => {
   it('takes the checkpoints off the connection, copies every committed page into the database, and gives them back when stopped', async () => {
     const results: CheckpointResult[] = [];
     const errors: string[] = [];
-    const checkpointer = await startCheckpointer(handle.sqlite!, file, {
+    const checkpointer = await startCheckpointer(handle.sqlite!, {
       intervalMs: 10,
       onCheckpoint: (result) => results.push(result),
       onError: (message) => errors.push(message),

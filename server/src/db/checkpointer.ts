@@ -52,11 +52,10 @@ parentPort.postMessage({ ready: true });
  */
 export async function startCheckpointer(
   raw: Database.Database,
-  file: string,
   options: { intervalMs?: number; onCheckpoint?: (result: CheckpointResult) => void; onError?: (message: string) => void } = {},
 ): Promise<Checkpointer> {
   const driver = createRequire(import.meta.url).resolve(driverModule());
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, intervalMs: options.intervalMs ?? 200 } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: raw.name, intervalMs: options.intervalMs ?? 200 } });
   worker.unref();
   const restore = () => raw.open && raw.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,7 @@ import {
 } from 'kysely';
 
 /**
- * better-sqlite3 behind Kysely, with two changes to Kysely's stock dialect:
+ * better-sqlite3 behind Kysely, with three changes to Kysely's stock dialect:
  * - prepared statements are cached (bounded, least recently used first out):
  *   Kysely would otherwise prepare every query again;
  * - transactions start with BEGIN IMMEDIATE, so a writer takes the lock up
