@@ -147,6 +147,9 @@ export interface MedicalHistoryTable {
   updated_at: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  /** Allergy entries only: the formulary ingredient or drug class the allergy is coded to (migration 009). */
+  allergen_ingredient: string | null;
+  allergen_class: string | null;
 }
 
 export interface MedicalHistoryVersionsTable {
@@ -159,6 +162,8 @@ export interface MedicalHistoryVersionsTable {
   resolved_date: string | null;
   changed_by: string;
   changed_at: string;
+  allergen_ingredient: string | null;
+  allergen_class: string | null;
 }
 
 export interface NotificationsTable {
@@ -268,6 +273,76 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+export interface FormularyTable {
+  id: string;
+  name: string;
+  strength: string;
+  form: string;
+  route: string;
+  /** JSON array of lower-case ingredient names. */
+  ingredients: string;
+  /** JSON array of lower-case drug class names. */
+  classes: string;
+  /** Lower-case name and ingredients, for search. */
+  search_text: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FormularyTermsTable {
+  formulary_id: string;
+  kind: 'ingredient' | 'class';
+  term: string;
+}
+
+export interface PrescriptionNumbersTable {
+  year: number;
+  last: number;
+}
+
+export interface PrescriptionsTable {
+  id: string;
+  number: string;
+  patient_id: string;
+  doctor_id: string;
+  appointment_id: string | null;
+  replaces_id: string | null;
+  status: string;
+  override_reason: string | null;
+  /** JSON array of the safety-check matches overridden at issue. */
+  conflicts: string | null;
+  issued_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PrescriptionItemsTable {
+  id: string;
+  prescription_id: string;
+  position: number;
+  formulary_id: string | null;
+  drug_name: string;
+  drug_text: string | null;
+  ingredients: string;
+  classes: string;
+  dose_value: string;
+  dose_unit: string;
+  route: string;
+  frequency: string;
+  frequency_text: string | null;
+  duration_value: number | null;
+  duration_unit: string | null;
+  quantity_value: string | null;
+  quantity_unit: string | null;
+  refills: number;
+  instructions: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,6 +364,11 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  formulary: FormularyTable;
+  formulary_terms: FormularyTermsTable;
+  prescription_numbers: PrescriptionNumbersTable;
+  prescriptions: PrescriptionsTable;
+  prescription_items: PrescriptionItemsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -8,7 +8,15 @@ const person = (id: string, name: string, role: string) => ({ id, name, role: ro
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
 export function contentOf(row: MedicalHistoryTable): EntryContent {
-  return { kind: row.kind as HistoryKind, title: row.title, details: row.details, onsetDate: row.onset_date, resolvedDate: row.resolved_date };
+  return {
+    kind: row.kind as HistoryKind, title: row.title, details: row.details, onsetDate: row.onset_date, resolvedDate: row.resolved_date,
+    allergenIngredient: row.allergen_ingredient, allergenClass: row.allergen_class,
+  };
+}
+
+function allergenOf(row: { allergen_ingredient: string | null; allergen_class: string | null }) {
+  if (row.allergen_ingredient === null && row.allergen_class === null) return undefined;
+  return { ...(row.allergen_ingredient === null ? {} : { ingredient: row.allergen_ingredient }), ...(row.allergen_class === null ? {} : { class: row.allergen_class }) };
 }
 
 export function toHistoryEntry(row: EntryRow) {
@@ -20,6 +28,7 @@ export function toHistoryEntry(row: EntryRow) {
     details: optional(row.details),
     onsetDate: optional(row.onset_date),
     resolvedDate: optional(row.resolved_date),
+    allergen: allergenOf(row),
     selfReported: row.self_reported === 1,
     version: Number(row.version),
     recordedAt: row.recorded_at,
@@ -37,6 +46,7 @@ export function toHistoryVersion(row: VersionRow) {
     details: optional(row.details),
     onsetDate: optional(row.onset_date),
     resolvedDate: optional(row.resolved_date),
+    allergen: allergenOf(row),
     changedAt: row.changed_at,
     changedBy: person(row.changed_by, row.changed_by_name, row.changed_by_role),
   };

@@ -8,12 +8,17 @@ export interface EntryContent {
   details: string | null;
   onsetDate: string | null;
   resolvedDate: string | null;
+  allergenIngredient: string | null;
+  allergenClass: string | null;
 }
 
 export type EntryPatch = { [K in keyof EntryContent]?: EntryContent[K] | undefined };
 
 /** Which dates make sense for the kind: a note has none, a surgery only the date it took place (onsetDate). */
 export function entryProblem(entry: EntryContent, today: string): FieldError | null {
+  if (entry.kind !== 'allergy' && (entry.allergenIngredient !== null || entry.allergenClass !== null)) {
+    return { path: '/allergen', message: 'Only an allergy entry names an allergen' };
+  }
   if (entry.kind === 'note' && entry.onsetDate !== null) return { path: '/onsetDate', message: 'A note has no onset date' };
   if ((entry.kind === 'note' || entry.kind === 'surgery') && entry.resolvedDate !== null) {
     return { path: '/resolvedDate', message: `A ${entry.kind} has no resolved date` };

@@ -12,6 +12,15 @@ export const DETAILS_MAX_LENGTH = 4000;
 const Title = Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH, pattern: '\\S' });
 const Details = Type.String({ maxLength: DETAILS_MAX_LENGTH });
 
+const AllergenTerm = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+export const Allergen = Type.Object(
+  {
+    ingredient: Type.Optional(AllergenTerm),
+    class: Type.Optional(AllergenTerm),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'Allergy entries only: the formulary ingredient and/or drug class the allergy is to' },
+);
+
 const Person = Type.Object({ id: Id, name: Type.String(), role: RoleSchema }, { description: 'Who wrote it' });
 
 export const HistoryParams = Type.Object({ id: Id });
@@ -25,6 +34,7 @@ export const HistoryEntry = Type.Object({
   details: Type.Optional(Type.String()),
   onsetDate: Type.Optional(LocalDate),
   resolvedDate: Type.Optional(LocalDate),
+  allergen: Type.Optional(Allergen),
   selfReported: Type.Boolean({ description: 'Entered by the patient, not by a clinician' }),
   version: Type.Integer({ minimum: 1 }),
   recordedAt: Instant,
@@ -44,6 +54,7 @@ export const HistoryCreateBody = Type.Object(
     details: Type.Optional(Details),
     onsetDate: Type.Optional(LocalDate),
     resolvedDate: Type.Optional(LocalDate),
+    allergen: Type.Optional(Allergen),
   },
   { additionalProperties: false },
 );
@@ -55,6 +66,7 @@ export const HistoryPatchBody = Type.Object(
     details: Type.Optional(Nullable(Details)),
     onsetDate: Type.Optional(Nullable(LocalDate)),
     resolvedDate: Type.Optional(Nullable(LocalDate)),
+    allergen: Type.Optional(Nullable(Allergen)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -66,6 +78,7 @@ export const HistoryVersion = Type.Object({
   details: Type.Optional(Type.String()),
   onsetDate: Type.Optional(LocalDate),
   resolvedDate: Type.Optional(LocalDate),
+  allergen: Type.Optional(Allergen),
   changedAt: Instant,
   changedBy: Person,
 });

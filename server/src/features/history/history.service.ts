@@ -4,6 +4,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/app-error.ts'
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { writeAudit } from '../audit/audit.service.ts';
+import { knownAllergen } from '../formulary/formulary.service.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { decodeCursor, decodePairCursor, pageOf } from '../patients/cursor.ts';
 import { patientNotFound, todayFor } from '../patients/patients.service.ts';
@@ -52,18 +53,21 @@ async function reread(trx: Trx, patientId: string, entryId: string): Promise<Ent
 
 /** Adds an entry; a patient's own entries are marked self-reported. */
 export async function addEntry(deps: Deps, caller: Caller, patientId: string, body: HistoryCreateInput) {
-  const content = normalizeEntry<EntryContent>({
-    kind: body.kind, title: body.title, details: body.details ?? null, onsetDate: body.onsetDate ?? null, resolvedDate: body.resolvedDate ?? null,
-  });
-  assertValid(content, todayFor(deps));
+  const today = todayFor(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = newId();
   return auditedTransaction(deps, caller, async (trx) => {
     await openHistory(trx, caller, patientId, 'patient.history.create', canAddHistory);
+    const allergen = body.allergen ? await knownAllergen(trx, body.allergen) : { ingredient: null, class: null };
+    const content = normalizeEntry<EntryContent>({
+      kind: body.kind, title: body.title, details: body.details ?? null, onsetDate: body.onsetDate ?? null, resolvedDate: body.resolvedDate ?? null,
+      allergenIngredient: allergen.ingredient, allergenClass: allergen.class,
+    });
+    assertValid(content, today);
     await insertEntry(trx, {
       id, patient_id: patientId, kind: content.kind, title: content.title, details: content.details, onset_date: content.onsetDate,
-      resolved_date: content.resolvedDate, self_reported: isSelfReport(caller.actor) ? 1 : 0, version: 1,
+      resolved_date: content.resolvedDate, allergen_ingredient: content.allergenIngredient, allergen_class: content.allergenClass, self_reported: isSelfReport(caller.actor) ? 1 : 0, version: 1,
       recorded_by: caller.actor.userId, recorded_at: at, updated_by: null, updated_at: at, deleted_at: null, deleted_by: null,
     });
     await writeAudit(trx, now, auditBy(caller, {
@@ -89,7 +93,7 @@ async function saveNextVersion(trx: Trx, entry: EntryRow, userId: string, at: st
   const version = Number(entry.version);
   await insertVersion(trx, {
     entry_id: entry.id, version, kind: entry.kind, title: entry.title, details: entry.details, onset_date: entry.onset_date,
-    resolved_date: entry.resolved_date, changed_by: entry.updated_by ?? entry.recorded_by, changed_at: entry.updated_at,
+    resolved_date: entry.resolved_date, allergen_ingredient: entry.allergen_ingredient, allergen_class: entry.allergen_class, changed_by: entry.updated_by ?? entry.recorded_by, changed_at: entry.updated_at,
   });
   const saved = await updateEntryAtVersion(trx, entry.id, version, { ...changes, version: version + 1, updated_by: userId, updated_at: at });
   if (!saved) throw new AppError(409, 'CONFLICT', 'The entry was changed meanwhile; reload it and try again');
@@ -97,18 +101,22 @@ async function saveNextVersion(trx: Trx, entry: EntryRow, userId: string, at: st
 
 /** Edits an entry, keeping the previous content as a version. */
 export async function changeEntry(deps: Deps, caller: Caller, patientId: string, entryId: string, body: HistoryPatchInput) {
-  const patch = normalizeEntry(body);
+  const { allergen: allergenPatch, ...fields } = body;
   const today = todayFor(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
   return auditedTransaction(deps, caller, async (trx) => {
     const entry = await openEntryForChange(trx, caller, patientId, entryId, 'patient.history.update');
     const current = contentOf(entry);
+    const allergen = allergenPatch === undefined ? undefined : allergenPatch === null ? { ingredient: null, class: null } : await knownAllergen(trx, allergenPatch);
+    const patch = normalizeEntry({ ...fields, ...(allergen ? { allergenIngredient: allergen.ingredient, allergenClass: allergen.class } : {}) });
     const diff = diffEntry(current, patch);
     if (diff.changed) {
       const next = { ...current, ...diff.after };
       assertValid(next, today);
-      await saveNextVersion(trx, entry, caller.actor.userId, at, { kind: next.kind, title: next.title, details: next.details, onset_date: next.onsetDate, resolved_date: next.resolvedDate });
+      await saveNextVersion(trx, entry, caller.actor.userId, at, { kind: next.kind, title: next.title, details: next.details, onset_date: next.onsetDate, resolved_date: next.resolvedDate,
+        allergen_ingredient: next.allergenIngredient, allergen_class: next.allergenClass,
+      });
     }
     await writeAudit(trx, now, auditBy(caller, {
       action: 'patient.history.update', entityType: 'medical_history', entityId: entryId, outcome: 'success',

@@ -32,7 +32,7 @@ describe('history policy', () => {
 });
 
 describe('history entry rules', () => {
-  const entry = (overrides: Partial<EntryContent>): EntryContent => ({ kind: 'condition', title: 'x', details: null, onsetDate: null, resolvedDate: null, ...overrides });
+  const entry = (overrides: Partial<EntryContent>): EntryContent => ({ kind: 'condition', title: 'x', details: null, onsetDate: null, resolvedDate: null, allergenIngredient: null, allergenClass: null, ...overrides });
   const today = '2026-03-01';
 
   it('allows the dates each kind has, in order and not in the future', () => {
@@ -42,6 +42,11 @@ describe('history entry rules', () => {
     expect(entryProblem(entry({ kind: 'note', onsetDate: '2020-01-01' }), today)?.path).toBe('/onsetDate');
     expect(entryProblem(entry({ onsetDate: '2021-01-01', resolvedDate: '2020-01-01' }), today)?.path).toBe('/resolvedDate');
     expect(entryProblem(entry({ onsetDate: '2026-03-02' }), today)?.path).toBe('/onsetDate');
+  });
+
+  it('names an allergen only on an allergy entry', () => {
+    expect(entryProblem(entry({ kind: 'allergy', allergenClass: 'penicillins' }), today)).toBeNull();
+    expect(entryProblem(entry({ kind: 'condition', allergenIngredient: 'amoxicillin' }), today)?.path).toBe('/allergen');
   });
 
   it('diffs only what changes', () => {
