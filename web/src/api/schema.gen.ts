@@ -5761,6 +5761,10 @@ export interface paths {
                                 }[];
                                 /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                                 outsideAvailability?: boolean;
+                                /** @description The changes the caller may make to this appointment now */
+                                allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                                changeDeadline: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -5931,6 +5935,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6132,6 +6140,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6303,6 +6315,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6513,6 +6529,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6725,6 +6745,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6942,6 +6966,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -7151,6 +7179,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -7360,6 +7392,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
