@@ -9234,6 +9234,10 @@ export interface paths {
                                 }[];
                                 /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                                 outsideAvailability?: boolean;
+                                /** @description The changes the caller may make to this appointment now */
+                                allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                                changeDeadline: string | null;
                             }[];
                             /** @description The medical history entries that are not deleted, oldest first */
                             medicalHistory?: {

@@ -1,6 +1,7 @@
 import type { PatientsTable, Trx } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import { toAppointment } from '../appointments/appointments.mapper.ts';
+import type { AllowedActions } from '../appointments/policy.ts';
 import { canViewAppointment } from '../appointments/policy.ts';
 import { canViewHistory } from '../history/history.policy.ts';
 import { toHistoryEntry } from '../history/history.mappers.ts';
@@ -37,6 +38,9 @@ function groupChanges(rows: RecordAppointmentChangeRow[]): Map<string, RecordApp
   return byAppointment;
 }
 
+/** A record is a copy to keep, not a place to act: its appointments offer no actions. */
+const SNAPSHOT: AllowedActions = { allowedActions: [], changeDeadline: null };
+
 export const RECORD_SECTION_LIST: readonly RecordSection[] = [
   {
     key: 'appointments',
@@ -45,7 +49,7 @@ export const RECORD_SECTION_LIST: readonly RecordSection[] = [
       const [rows, changes] = await Promise.all([listAppointmentsOfPatient(trx, patient.id), listAppointmentChangesOfPatient(trx, patient.id)]);
       const byAppointment = groupChanges(changes);
       const visible = rows.filter((row) => canViewAppointment(actor, { doctorId: row.doctor_id, patientId: row.patient_id }));
-      return { appointments: visible.map((row) => toAppointment(row, { history: byAppointment.get(row.id) ?? [] })) };
+      return { appointments: visible.map((row) => toAppointment(row, SNAPSHOT, { history: byAppointment.get(row.id) ?? [] })) };
     },
   },
   {
