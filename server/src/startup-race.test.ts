@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from './db/create-db.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, dialectsUnderTest } from './test/harness.ts';
@@ -32,6 +35,31 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('three processes starti
       const created = await handle.db.selectFrom('audit_log').select('id').where('action', '=', 'user.create').execute();
       const settings = await handle.db.selectFrom('settings').select('id').execute();
       expect([admins.length, created.length, settings.length]).toEqual([1, 1, 1]);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe.runIf(dialectsUnderTest().includes('sqlite'))('three processes starting together on an empty SQLite data directory', () => {
+  const servers: ServerProcess[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hms-start-'));
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('all serve, with one first administrator: the migrations run one process after the other', async () => {
+    const env = { HMS_DATA_DIR: dataDir, HMS_ADMIN_EMAIL: ADMIN_EMAIL, HMS_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    servers.push(...await Promise.all([1, 2, 3].map(() => startServer(env))));
+    const healthy = await Promise.all(servers.map((server) => server.healthy(30_000)));
+    expect(healthy, servers.map((server) => server.output()).join('\n')).toEqual([true, true, true]);
+    const handle = await createDb({ kind: 'sqlite', file: path.join(dataDir, 'hms.sqlite') });
+    try {
+      const admins = await handle.db.selectFrom('users').select('id').where('role', '=', 'admin').execute();
+      const created = await handle.db.selectFrom('audit_log').select('id').where('action', '=', 'user.create').execute();
+      expect([admins.length, created.length]).toEqual([1, 1]);
     } finally {
       await handle.close();
     }
