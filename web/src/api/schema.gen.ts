@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check */
+        /** Liveness and database check (503 with Retry-After while the database is unreachable) */
         get: {
             parameters: {
                 query?: never;
