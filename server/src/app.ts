@@ -10,6 +10,7 @@ import { auditExportRoutes } from './features/audit/audit-export.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { doctorRoutes } from './features/doctors/doctors.routes.ts';
+import { documentRoutes } from './features/documents/documents.routes.ts';
 import { formularyRoutes } from './features/formulary/formulary.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   deliveryRoutes(app, deps);
   overviewRoutes(app, deps);
   exportRoutes(app, deps);
+  documentRoutes(app, deps);
   formularyRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);

@@ -11,10 +11,14 @@ import { AppError } from './http/app-error.ts';
 
 /** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
 export async function serve(config: Config): Promise<void> {
-  const handle = await createDb(dbTargetFromConfig(config));
-  const { adminCreated } = await prepareDatabase(handle, config, systemClock);
+  // Until the app's logger exists, a lost connection is reported on stderr.
+  let reportLostConnection = (error: Error) => console.error(`hms: lost a database connection: ${error.message}`);
+  const handle = await createDb(dbTargetFromConfig(config), { onConnectionError: (error) => reportLostConnection(error) });
+  const { adminCreated, backup } = await prepareDatabase(handle, config, systemClock);
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);
+  reportLostConnection = (error) => app.log.warn({ code: 'DATABASE_UNAVAILABLE' }, `lost a database connection: ${error.message}`);
+  if (backup) app.log.info(`copied the database to ${backup} before migrating it`);
   if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
   const checkpointer: Checkpointer | null = handle.sqlite
     ? await startCheckpointer(handle.sqlite, { onError: (message) => app.log.warn(`SQLite checkpoint: ${message}`) }).catch((error: unknown) => {

@@ -22,7 +22,8 @@ export const migrateCommand: Command = {
     }
     await withDatabase(async (handle, config) => {
       console.log(`hms: migrating the ${describeDatabase(config)}`);
-      const { migrated, adminCreated } = await prepareDatabase(handle, config, systemClock);
+      const { migrated, adminCreated, backup } = await prepareDatabase(handle, config, systemClock);
+      if (backup) console.log(`hms: copied the database to ${backup} before migrating it`);
       for (const name of migrated) console.log(`applied ${name}`);
       if (migrated.length === 0) console.log('hms: the database is already up to date');
       else console.log(`hms: applied ${migrated.length} migration${migrated.length === 1 ? '' : 's'}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type Database from 'better-sqlite3';
+import { RetryingKysely } from './availability.ts';
 import { namingPool } from './named-statements.ts';
 import { openSqlite } from './sqlite.ts';
 import type { DB, Dialect } from './types.ts';
@@ -30,7 +31,12 @@ export function dbTargetFromConfig(config: { databaseUrl: string | null; dataDir
   return { kind: 'sqlite', file: path.join(config.dataDir, 'hms.sqlite') };
 }
 
-export async function createDb(target: DbTarget): Promise<DbHandle> {
+/** Where a lost PostgreSQL connection is reported; it never ends the process. */
+export type ConnectionErrorListener = (error: Error) => void;
+
+const stderrListener: ConnectionErrorListener = (error) => console.error(`hms: lost a database connection: ${error.message}`);
+
+export async function createDb(target: DbTarget, options: { onConnectionError?: ConnectionErrorListener } = {}): Promise<DbHandle> {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const { dialect, raw } = openSqlite(target.file);
@@ -38,8 +44,14 @@ export async function createDb(target: DbTarget): Promise<DbHandle> {
     return { db, dialect: 'sqlite', sqlite: raw, schemaReady: () => {}, close: () => db.destroy() };
   }
   if (target.kind === 'postgres') {
-    const pool = namingPool(new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 }));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // A request waits at most 5 s for a connection, so an unreachable server answers 503 instead of hanging.
+    const raw = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const onError = options.onConnectionError ?? stderrListener;
+    // An idle connection the server closed (a restart, a failover, pg_terminate_backend): pg-pool drops it and
+    // emits 'error', which would end the process if nobody listened.
+    raw.on('error', (error) => onError(error));
+    const pool = namingPool(raw, onError);
+    const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
   }
   // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.

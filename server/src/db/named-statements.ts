@@ -24,12 +24,16 @@ const planChanged = (error: unknown) => (error as { code?: unknown } | null)?.co
  * change altered (another process migrating) go out unnamed from then on; outside a transaction the failed call is
  * retried unnamed.
  */
-export function namingPool(pool: pg.Pool): NamingPool {
+export function namingPool(pool: pg.Pool, onConnectionError: (error: Error) => void = () => {}): NamingPool {
   let naming = false;
   const names = new Map<string, string>();
   const unnamed = new Set<string>();
   const prepared = new WeakMap<pg.PoolClient, Set<string>>();
   const inTransaction = new WeakSet<pg.PoolClient>();
+  // pg-pool listens for errors on idle clients only; a checked-out client whose socket dies between two queries
+  // emits 'error' with nobody listening, which would end the process. Each client gets a listener once.
+  const listening = new WeakSet<pg.PoolClient>();
+  const checkedOut = new WeakSet<pg.PoolClient>();
 
   function nameOf(client: pg.PoolClient, sql: string): string | null {
     if (!naming || unnamed.has(sql) || !DML.test(sql)) return null;
@@ -66,11 +70,30 @@ export function namingPool(pool: pg.Pool): NamingPool {
     // Kysely passes SQL with its parameters, or a cursor (streaming), which goes through as it is.
     const query = (sqlOrCursor: unknown, parameters?: readonly unknown[]): unknown =>
       typeof sqlOrCursor === 'string' ? run(client, sqlOrCursor, [...(parameters ?? [])]) : client.query(sqlOrCursor as pg.Submittable);
-    return { query: query as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) };
+    return {
+      query: query as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => {
+        checkedOut.delete(client);
+        client.release(destroy);
+      },
+    };
+  };
+
+  const connect = async () => {
+    const client = await pool.connect();
+    checkedOut.add(client);
+    if (!listening.has(client)) {
+      listening.add(client);
+      // While idle, the pool reports the error itself (its 'error' event); here only checked-out clients report.
+      client.on('error', (error: Error) => {
+        if (checkedOut.has(client)) onConnectionError(error);
+      });
+    }
+    return wrap(client);
   };
 
   return {
-    connect: async () => wrap(await pool.connect()),
+    connect,
     end: () => pool.end(),
     nameStatements: () => {
       naming = true;

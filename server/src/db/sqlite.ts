@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import {
   CompiledQuery,
+  SqliteAdapter,
   SqliteDialect,
   SqliteQueryCompiler,
   ValueNode,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   type LimitNode,
   type QueryCompiler,
@@ -13,12 +15,15 @@ import {
 } from 'kysely';
 
 /**
- * better-sqlite3 behind Kysely, with three changes to Kysely's stock dialect:
+ * better-sqlite3 behind Kysely, with four changes to Kysely's stock dialect:
  * - prepared statements are cached (bounded, least recently used first out):
  *   Kysely would otherwise prepare every query again;
  * - transactions start with BEGIN IMMEDIATE, so a writer takes the lock up
  *   front instead of failing with SQLITE_BUSY when it upgrades;
- * - a LIMIT given as a number is written into the SQL (LimitLiteralCompiler).
+ * - a LIMIT given as a number is written into the SQL (LimitLiteralCompiler);
+ * - the adapter says DDL is transactional (SQLite's is), so Kysely's migrator runs the pending migrations and
+ *   their rows in schema_migrations in one BEGIN IMMEDIATE transaction: a crash or an error part-way leaves the
+ *   database as it was before, and processes starting together migrate one after the other.
  */
 /**
  * better-sqlite3 12 is built on node::ObjectWrap, whose destructor aborts the process on Node 24.19+
@@ -78,7 +83,17 @@ export class LimitLiteralCompiler extends SqliteQueryCompiler {
   }
 }
 
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+
   override createQueryCompiler(): QueryCompiler {
     return new LimitLiteralCompiler();
   }

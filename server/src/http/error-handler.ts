@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { constraintViolation } from '../db/constraint.ts';
 import { AppError, type FieldError } from './app-error.ts';
 import type { App } from './types.ts';
@@ -57,6 +58,13 @@ export function toProblem(error: unknown, requestId: string): { status: number; 
   if (fe instanceof SyntaxError || fe.statusCode === 400) {
     return { status: 400, body: body(400, 'BAD_REQUEST', 'The request could not be read'), headers: {} };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: body(503, 'DATABASE_UNAVAILABLE', 'The database cannot be reached at the moment; nothing was changed by this request. Try again shortly.'),
+      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+    };
+  }
   const violation = constraintViolation(error);
   if (violation && violation.kind !== 'other') {
     return { status: 409, body: body(409, 'CONFLICT', 'The change conflicts with the current state of the data'), headers: {} };
@@ -76,6 +84,7 @@ export function registerErrorHandler(app: App): void {
     const problem = toProblem(error, request.id);
     // A deliberate 5xx (the sign-in queue is full) is a warning without a stack; anything else is a failure.
     if (problem.status >= 500 && error instanceof AppError) request.log.warn({ reqId: request.id, code: error.code }, error.message);
+    else if (problem.body['code'] === 'DATABASE_UNAVAILABLE') request.log.warn({ reqId: request.id, code: 'DATABASE_UNAVAILABLE' }, `database unreachable: ${error instanceof Error ? error.message : String(error)}`);
     else if (problem.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     return reply.status(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body);
   });

@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check */
+        /** Liveness and database check (503 with Retry-After while the database is unreachable) */
         get: {
             parameters: {
                 query?: never;
@@ -5761,6 +5761,10 @@ export interface paths {
                                 }[];
                                 /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                                 outsideAvailability?: boolean;
+                                /** @description The changes the caller may make to this appointment now */
+                                allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                                changeDeadline: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -5931,6 +5935,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6132,6 +6140,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6303,6 +6315,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6513,6 +6529,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6725,6 +6745,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -6942,6 +6966,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -7151,6 +7179,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -7360,6 +7392,10 @@ export interface paths {
                             }[];
                             /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
                             outsideAvailability?: boolean;
+                            /** @description The changes the caller may make to this appointment now */
+                            allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                            changeDeadline: string | null;
                         };
                     };
                 };
@@ -8915,6 +8951,505 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/slip.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appointment slip as PDF (whoever may read the appointment); the generation is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document (A4), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/record.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's whole record, machine-readable (the patient, admins, receptionists, the patient's doctors); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Everything HMS holds about the patient that the caller may see, machine-readable (the patient's right of access) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "hms.patient-record";
+                            /** @enum {number} */
+                            formatVersion: 1;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            generatedAt: string;
+                            /** @description The hospital's IANA time zone; instants are UTC */
+                            timeZone: string;
+                            hospital: {
+                                name: string;
+                                address: string | null;
+                                phone: string | null;
+                            };
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            /** @description The sections this record holds */
+                            sections: ("profile" | "appointments" | "medicalHistory" | "notifications")[];
+                            /** @description Sections left out or cut down for this caller, and why */
+                            omissions: {
+                                /** @enum {unknown} */
+                                section: "profile" | "appointments" | "medicalHistory" | "notifications";
+                                /** @description Why the section is left out or cut down for this caller */
+                                reason: string;
+                            }[];
+                            profile: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                /** @description Whole years today, in the hospital time zone */
+                                age: number;
+                                /** @enum {unknown} */
+                                gender: "female" | "male" | "other" | "undisclosed";
+                                phone: string;
+                                email: string | null;
+                                address: string | null;
+                                active: boolean;
+                                /** @description The patient can sign in */
+                                hasAccount: boolean;
+                                emergencyContact: {
+                                    name: string;
+                                    phone: string;
+                                } | null;
+                                bloodGroup: ("A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-") | null;
+                                /** @description The login of the patient (admins only) */
+                                userId?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                updatedAt: string;
+                            };
+                            /** @description Every appointment, by start time, each with its changes */
+                            appointments?: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                doctorName: string;
+                                /** @description An opaque id (UUIDv7) */
+                                patientId: string;
+                                patientName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                end: string;
+                                /** @enum {unknown} */
+                                status: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                                reason: string;
+                                /** @description Why it was rejected or cancelled, or the note given with the last decision */
+                                decisionNote?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                updatedAt: string;
+                                /** @description Every change, oldest first (on single-appointment answers) */
+                                history?: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 instant; answers are UTC with Z
+                                     */
+                                    at: string;
+                                    /** @description An opaque id (UUIDv7) */
+                                    actorId: string;
+                                    /** @enum {unknown} */
+                                    actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                    actorName: string;
+                                    /** @description null for the booking itself */
+                                    from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
+                                    /** @enum {unknown} */
+                                    to: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                                    note?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 instant; answers are UTC with Z
+                                     */
+                                    fromStart?: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 instant; answers are UTC with Z
+                                     */
+                                    toStart?: string;
+                                }[];
+                                /** @description Staff views: the time lies outside the doctor's current weekly availability or inside time off */
+                                outsideAvailability?: boolean;
+                                /** @description The changes the caller may make to this appointment now */
+                                allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
+                                changeDeadline: string | null;
+                            }[];
+                            /** @description The medical history entries that are not deleted, oldest first */
+                            medicalHistory?: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /** @description An opaque id (UUIDv7) */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                kind: "condition" | "allergy" | "medication" | "surgery" | "note";
+                                title: string;
+                                details?: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 */
+                                onsetDate?: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 */
+                                resolvedDate?: string;
+                                /** @description Entered by the patient, not by a clinician */
+                                selfReported: boolean;
+                                version: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                recordedAt: string;
+                                /** @description Who wrote it */
+                                recordedBy: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "admin" | "doctor" | "patient" | "receptionist";
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                updatedAt: string;
+                                /** @description Who wrote it */
+                                updatedBy?: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "admin" | "doctor" | "patient" | "receptionist";
+                                };
+                            }[];
+                            /** @description The notifications sent to the patient's account, oldest first */
+                            notifications?: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /** @description e.g. appointment.confirmed */
+                                kind: string;
+                                title: string;
+                                body: string;
+                                /** @description An opaque id (UUIDv7) */
+                                appointmentId?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's whole record as PDF (who may read record.json); the generation is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document (A4), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

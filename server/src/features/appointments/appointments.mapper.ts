@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Role } from '#shared/roles';
 import type { Appointment, HistoryEntry } from './appointments.schemas.ts';
 import type { AppointmentRow, HistoryRow } from './appointments.queries.ts';
+import type { AllowedActions } from './policy.ts';
 import type { AppointmentStatus } from './state-machine.ts';
 
 export type AppointmentView = Static<typeof Appointment>;
@@ -22,7 +23,11 @@ export function toHistoryEntry(row: HistoryRow): HistoryView {
 }
 
 /** The appointment as its viewers see it; history and the availability flag only where the caller asked for them. */
-export function toAppointment(row: AppointmentRow, extras: { history?: HistoryRow[]; outsideAvailability?: boolean } = {}): AppointmentView {
+export function toAppointment(
+  row: AppointmentRow,
+  allowed: AllowedActions,
+  extras: { history?: HistoryRow[]; outsideAvailability?: boolean } = {},
+): AppointmentView {
   return {
     id: row.id,
     doctorId: row.doctor_id,
@@ -38,5 +43,7 @@ export function toAppointment(row: AppointmentRow, extras: { history?: HistoryRo
     updatedAt: row.updated_at,
     ...(extras.history ? { history: extras.history.map(toHistoryEntry) } : {}),
     ...(extras.outsideAvailability !== undefined ? { outsideAvailability: extras.outsideAvailability } : {}),
+    allowedActions: allowed.allowedActions,
+    changeDeadline: allowed.changeDeadline,
   };
 }

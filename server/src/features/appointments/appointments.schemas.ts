@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ROLES } from '#shared/roles';
 import { Id, Instant, Page, PageQuery } from '../../http/schemas.ts';
-import { APPOINTMENT_STATUSES } from './state-machine.ts';
+import { APPOINTMENT_STATUSES, TRANSITION_ACTIONS } from './state-machine.ts';
 
 export const REASON_MAX_LENGTH = 1000;
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 100;
@@ -38,6 +38,10 @@ export const Appointment = Type.Object({
   updatedAt: Instant,
   history: Type.Optional(Type.Array(HistoryEntry, { description: 'Every change, oldest first (on single-appointment answers)' })),
   outsideAvailability: Type.Optional(Type.Boolean({ description: "Staff views: the time lies outside the doctor's current weekly availability or inside time off" })),
+  allowedActions: Type.Array(Type.Enum(TRANSITION_ACTIONS), { description: 'The changes the caller may make to this appointment now' }),
+  changeDeadline: Type.Union([Instant, Type.Null()], {
+    description: 'When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null',
+  }),
 });
 
 export const AppointmentPage = Page(Appointment);

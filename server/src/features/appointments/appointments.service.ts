@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import type { Executor } from '../../db/types.ts';
+import type { Executor, SettingsTable } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
@@ -7,7 +7,7 @@ import { getSettings } from '../hospital/hospital.service.ts';
 import { findAppointment, listAppointments, listHistory, type AppointmentRow, type HistoryRow } from './appointments.queries.ts';
 import { toAppointment, type AppointmentView } from './appointments.mapper.ts';
 import { outsideAvailabilityOf } from './availability-flag.ts';
-import { canViewAppointment, listScope, seesAvailabilityFlag } from './policy.ts';
+import { allowedActionsFor, canViewAppointment, listScope, seesAvailabilityFlag, type AllowedActions } from './policy.ts';
 import type { AppointmentStatus } from './state-machine.ts';
 
 const appointmentNotFound = () => notFound('Appointment');
@@ -19,22 +19,32 @@ export async function findVisibleAppointment(db: Executor, actor: Actor, id: str
   return row;
 }
 
-/** One appointment with its history, and for staff whether it lies outside the doctor's availability. */
-export async function detailView(db: Executor, actor: Actor, id: string, timeZone: string): Promise<AppointmentView> {
-  const row = await findVisibleAppointment(db, actor, id);
-  return withAvailabilityFlag(db, actor, row, await listHistory(db, id), timeZone);
+/** What the actor may do with the appointment now, under the hospital's current rules. */
+function allowedFor(actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date): AllowedActions {
+  return allowedActionsFor(
+    actor,
+    { doctorId: row.doctor_id, patientId: row.patient_id, status: row.status as AppointmentStatus, start: new Date(row.start_at) },
+    { now, cancellationNoticeHours: settings.cancellation_notice_hours, autoApprove: settings.approval_mode === 'auto' },
+  );
 }
 
-async function withAvailabilityFlag(db: Executor, actor: Actor, row: AppointmentRow, history: HistoryRow[], timeZone: string): Promise<AppointmentView> {
-  if (!seesAvailabilityFlag(actor)) return toAppointment(row, { history });
-  const flags = await outsideAvailabilityOf(db, [row], timeZone);
-  return toAppointment(row, { history, outsideAvailability: flags.get(row.id) ?? false });
+/** One appointment with its history and what the actor may do with it, and for staff whether it lies outside the doctor's availability. */
+export async function detailView(db: Executor, actor: Actor, id: string, settings: SettingsTable, now: Date): Promise<AppointmentView> {
+  const row = await findVisibleAppointment(db, actor, id);
+  return withAvailabilityFlag(db, actor, row, await listHistory(db, id), settings, now);
+}
+
+async function withAvailabilityFlag(db: Executor, actor: Actor, row: AppointmentRow, history: HistoryRow[], settings: SettingsTable, now: Date): Promise<AppointmentView> {
+  const allowed = allowedFor(actor, row, settings, now);
+  if (!seesAvailabilityFlag(actor)) return toAppointment(row, allowed, { history });
+  const flags = await outsideAvailabilityOf(db, [row], settings.time_zone);
+  return toAppointment(row, allowed, { history, outsideAvailability: flags.get(row.id) ?? false });
 }
 
 /** The settings, the appointment and its history are read at once; the history is answered only to who may see the appointment. */
 export async function getAppointment(deps: Deps, actor: Actor, id: string): Promise<AppointmentView> {
   const [settings, row, history] = await Promise.all([getSettings(deps.db), findVisibleAppointment(deps.db, actor, id), listHistory(deps.db, id)]);
-  return withAvailabilityFlag(deps.db, actor, row, history, settings.time_zone);
+  return withAvailabilityFlag(deps.db, actor, row, history, settings, deps.clock.now());
 }
 
 export interface AppointmentListQuery {
@@ -81,11 +91,15 @@ export async function listAppointmentsFor(deps: Deps, actor: Actor, query: Appoi
     to: toInstant(query.to),
     after,
     order: query.order ?? 'asc',
-  }, limit + 1), seesAvailabilityFlag(actor) ? getSettings(deps.db) : null]);
+  }, limit + 1), getSettings(deps.db)]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
-  if (!settings) return { items: page.map((row) => toAppointment(row)), nextCursor };
+  const now = deps.clock.now();
+  if (!seesAvailabilityFlag(actor)) return { items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now))), nextCursor };
   const flags = await outsideAvailabilityOf(deps.db, page, settings.time_zone);
-  return { items: page.map((row) => toAppointment(row, { outsideAvailability: flags.get(row.id) ?? false })), nextCursor };
+  return {
+    items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now), { outsideAvailability: flags.get(row.id) ?? false })),
+    nextCursor,
+  };
 }

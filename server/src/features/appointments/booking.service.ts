@@ -123,7 +123,7 @@ async function bookInTransaction(trx: Trx, booking: Booking): Promise<Appointmen
     actor: { userId: actor.userId, role: actor.role, name: actor.name }, timeZone: settings.time_zone,
   });
   for (const notice of notices) await notify(trx, now, notice);
-  const view = await detailView(trx, actor, id, settings.time_zone);
+  const view = await detailView(trx, actor, id, settings, now);
   if (idempotency) await storeIdempotentResponse(trx, actor.userId, idempotency.key, 201, JSON.stringify(view));
   return view;
 }

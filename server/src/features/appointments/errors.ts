@@ -8,12 +8,12 @@ export const slotUnavailable = (start: Date) =>
 
 export const invalidTransition = (message: string) => new AppError(409, 'INVALID_TRANSITION', message);
 
-export const tooLateToChange = (deadline: Date, noticeHours: number, timeZone: string) =>
+export const tooLateToChange = (deadline: Date, noticeHours: number, timeZone: string, phone: string | null) =>
   new AppError(
     409,
     'TOO_LATE_TO_CHANGE',
     `Patients can cancel or move an appointment until ${noticeHours} hours before it starts; the deadline was ` +
-      `${deadline.toISOString()} (${formatLocal(deadline, timeZone)}). Please contact the hospital to change it.`,
+      `${formatLocal(deadline, timeZone)}. Please ${phone ? `call the hospital on ${phone}` : 'contact the hospital'} to change it.`,
   );
 
 export const tooManyOpenRequests = (max: number) =>

@@ -1,5 +1,5 @@
 import type { Role } from '#shared/roles';
-import type { Initiator, TransitionAction } from './state-machine.ts';
+import { TRANSITION_ACTIONS, transition, type AppointmentStatus, type Initiator, type TransitionAction } from './state-machine.ts';
 
 /** Who may do what with appointments. Pure: the actor and the record in, a decision out. */
 
@@ -98,4 +98,39 @@ export function listScope(actor: AppointmentActor): ListScope {
   if (actor.role === 'doctor') return actor.doctorId ? { doctorId: actor.doctorId } : { nothing: true };
   if (actor.role === 'patient') return actor.patientId ? { patientId: actor.patientId } : { nothing: true };
   return { nothing: true };
+}
+
+export interface ActionRules {
+  now: Date;
+  cancellationNoticeHours: number;
+  autoApprove: boolean;
+}
+
+export interface AllowedActions {
+  allowedActions: TransitionAction[];
+  /** The last moment the caller may still cancel or move it themself; null when no notice window applies to them. */
+  changeDeadline: string | null;
+}
+
+/**
+ * What the actor may do with this appointment now, by the same rules the transitions enforce:
+ * the role may take the action, the status allows it, it has started where that matters, and a patient is outside the notice window.
+ */
+export function allowedActionsFor(
+  actor: AppointmentActor,
+  appointment: AppointmentParties & { status: AppointmentStatus; start: Date },
+  rules: ActionRules,
+): AllowedActions {
+  const context = { initiator: initiatorOf(actor), now: rules.now, start: appointment.start, autoApprove: rules.autoApprove };
+  const allowedActions = TRANSITION_ACTIONS.filter(
+    (action) =>
+      mayTransition(actor, action, appointment) === 'allowed' &&
+      transition(appointment.status, action, context).ok &&
+      !isTooLateToChange(actor, action, appointment.start, rules.now, rules.cancellationNoticeHours),
+  );
+  const windowApplies = actor.role === 'patient' && NOTICE_BOUND.some((action) => transition(appointment.status, action, context).ok);
+  return {
+    allowedActions,
+    changeDeadline: windowApplies ? changeDeadline(appointment.start, rules.cancellationNoticeHours).toISOString() : null,
+  };
 }

@@ -69,7 +69,7 @@ export async function changeAppointment(deps: Deps, actor: Actor, id: string, ch
   });
   if (!next.ok) throw invalidTransition(next.message);
   if (isTooLateToChange(actor, action, start, now, settings.cancellation_notice_hours)) {
-    throw tooLateToChange(changeDeadline(start, settings.cancellation_notice_hours), settings.cancellation_notice_hours, settings.time_zone);
+    throw tooLateToChange(changeDeadline(start, settings.cancellation_notice_hours), settings.cancellation_notice_hours, settings.time_zone, settings.phone);
   }
   const newStart = change.action === 'reschedule' ? new Date(change.start) : null;
   if (newStart && newStart.getTime() === start.getTime()) throw invalid('/start', 'The appointment already starts at this time');
@@ -115,7 +115,7 @@ async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionActi
     actor: { userId: actor.userId, role: actor.role, name: actor.name }, timeZone: settings.time_zone,
   });
   for (const notice of notices) await notify(trx, now, notice);
-  return detailView(trx, actor, row.id, settings.time_zone);
+  return detailView(trx, actor, row.id, settings, now);
 }
 
 function eventOf(action: TransitionAction, plan: Plan, changes: AppointmentChanges): AppointmentEvent {

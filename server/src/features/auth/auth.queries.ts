@@ -14,6 +14,12 @@ export async function insertUser(db: Executor, user: UsersTable): Promise<void> 
   await db.insertInto('users').values(user).execute();
 }
 
+/** Inserts the user unless one with the same email exists (another process got there first); true when inserted. */
+export async function insertUserUnlessEmailTaken(db: Executor, user: UsersTable): Promise<boolean> {
+  const inserted = await db.insertInto('users').values(user).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
+  return inserted.length > 0;
+}
+
 export async function updateUserPassword(db: Executor, id: string, passwordHash: string, at: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: at }).where('id', '=', id).execute();
 }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
+import { RETRY_AFTER_SECONDS } from '../../db/availability.ts';
 import type { App } from '../../http/types.ts';
 import { VERSION } from '../../version.ts';
 import { pingDatabase } from './health.queries.ts';
@@ -13,14 +14,14 @@ const Health = Type.Object({
 export function healthRoutes(app: App, deps: Deps): void {
   app.get('/api/health', {
     config: { allow: 'public' },
-    schema: { tags: ['operations'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } },
+    schema: { tags: ['operations'], summary: 'Liveness and database check (503 with Retry-After while the database is unreachable)', response: { 200: Health, 503: Health } },
   }, async (request, reply) => {
     try {
       await pingDatabase(deps.db);
       return { status: 'ok' as const, database: 'ok' as const, version: VERSION };
     } catch (error) {
-      request.log.error({ err: error }, 'health check: database unreachable');
-      return reply.status(503).send({ status: 'unavailable', database: 'unreachable', version: VERSION });
+      request.log.warn(`health check: database unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable', database: 'unreachable', version: VERSION });
     }
   });
 }

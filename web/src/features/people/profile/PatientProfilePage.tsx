@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { PatientDetails } from '../patients/PatientDetails.tsx';
 import { PatientEditForm } from '../patients/PatientEditForm.tsx';
 import { usePatient } from '../patients/patients.api.ts';
@@ -19,6 +19,13 @@ export function PatientProfilePage({ patientId }: { patientId: string }) {
           </Section>
           <Section id="contact" title="Your details">
             <PatientEditForm patient={patient} self />
+          </Section>
+          <Section id="my-data" title="Download my data">
+            <Text size="sm">Everything the hospital holds about you, as a PDF to read or as JSON for other software.</Text>
+            <Group gap="md">
+              <Anchor href={`/api/patients/${encodeURIComponent(patient.id)}/record.pdf`} download>Download my record (PDF)</Anchor>
+              <Anchor href={`/api/patients/${encodeURIComponent(patient.id)}/record.json`} download>Download my record (JSON)</Anchor>
+            </Group>
           </Section>
         </>
       )}

@@ -114,6 +114,9 @@ export function AppointmentDetailPage() {
   return (
     <Stack gap="md">
       <PageTitle mb={0}>Appointment</PageTitle>
+      <Anchor href={`/api/appointments/${encodeURIComponent(id)}/slip.pdf`} download className="no-print">
+        Download the appointment slip (PDF)
+      </Anchor>
       <WithTimeZone>{(timeZone) => <Detail id={id} timeZone={timeZone} />}</WithTimeZone>
     </Stack>
   );
