@@ -56,7 +56,7 @@ export const item = (formularyId: string, overrides: Record<string, unknown> = {
   quantity: { value: '21', unit: 'tablet' }, ...overrides,
 });
 
-export async function draft(t: TestApp, as: Caller, patientId: string, items: unknown[], extra: Record<string, unknown> = {}) {
+export async function draft(t: TestApp, as: Caller | null, patientId: string, items: unknown[], extra: Record<string, unknown> = {}) {
   return call(t.app, { method: 'POST', url: `/api/patients/${patientId}/prescriptions`, as, body: { items, ...extra } });
 }
 
