@@ -34,6 +34,16 @@ describe('the starter formulary', () => {
     expect(find('Ibuprofen')?.[5]).toContain('nsaids');
     expect(find('Cefalexin')?.[5]).toContain('cephalosporins');
     expect(find('Co-codamol')?.[4]).toEqual(['codeine', 'paracetamol']);
+    const classesOf = (name: string) => STARTER_FORMULARY.filter(([n]) => n === name).flatMap(([, , , , , classes]) => classes);
+    for (const name of ['Phenoxymethylpenicillin', 'Flucloxacillin', 'Benzylpenicillin', 'Piperacillin with tazobactam']) expect(classesOf(name), name).toContain('penicillins');
+    for (const name of ['Cefalexin', 'Cefuroxime', 'Cefixime', 'Ceftriaxone']) expect(classesOf(name), name).toEqual(['cephalosporins', 'beta-lactam antibacterials']);
+    for (const name of ['Naproxen', 'Diclofenac sodium', 'Mefenamic acid', 'Celecoxib', 'Etoricoxib', 'Aspirin']) expect(classesOf(name), name).toContain('nsaids');
+    for (const name of ['Clarithromycin', 'Erythromycin', 'Azithromycin']) expect(classesOf(name), name).toContain('macrolides');
+    for (const name of ['Atorvastatin', 'Simvastatin', 'Rosuvastatin', 'Pravastatin']) expect(classesOf(name), name).toContain('statins');
+    for (const name of ['Ramipril', 'Lisinopril', 'Enalapril', 'Perindopril erbumine']) expect(classesOf(name), name).toContain('ace inhibitors');
+    expect(find('Co-trimoxazole')?.[4]).toEqual(['sulfamethoxazole', 'trimethoprim']);
+    expect(find('Co-trimoxazole')?.[5]).toContain('sulfonamides');
+    for (const name of ['Paracetamol', 'Omeprazole', 'Metformin']) expect(classesOf(name), name).not.toContain('nsaids');
   });
 
   it('normalizes case, spacing and plurals alike on both sides of a match', () => {
