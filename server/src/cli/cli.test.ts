@@ -226,6 +226,15 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
          where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed') and a.start_at < b.end_at and b.start_at < a.end_at`,
       );
       expect(patientClashes).toHaveLength(0);
+      const prescriptions = readSqlite<{ status: string; number: string; appointment_status: string; items: number }>(
+        file,
+        `select p.status, p.number, a.status as appointment_status, (select count(*) from prescription_items i where i.prescription_id = p.id) as items
+         from prescriptions p join appointments a on a.id = p.appointment_id`,
+      );
+      expect(prescriptions.length).toBeGreaterThan(0);
+      expect(prescriptions.every((p) => p.status === 'active' && p.appointment_status === 'completed' && p.items === 1 && /^RX-\d{4}-\d{6}$/.test(p.number))).toBe(true);
+      const allergies = readSqlite(file, "select id from medical_history where kind = 'allergy' and allergen_class = 'penicillins'");
+      expect(allergies).toHaveLength(1);
     });
 
     it('refuses a database that already has patients, unless --force', async () => {

@@ -3,6 +3,7 @@ import { hashPassword } from '../../features/auth/passwords.ts';
 import { appointmentsSeed } from './appointments.ts';
 import { doctorsSeed } from './doctors.ts';
 import { patientsSeed } from './patients.ts';
+import { prescriptionsSeed } from './prescriptions.ts';
 import { createRandom } from './random.ts';
 import type { SeedModule, SeedOptions, SeedOutcome } from './seed-module.ts';
 import { staffSeed } from './staff.ts';
@@ -11,7 +12,7 @@ import { staffSeed } from './staff.ts';
 export const DEMO_PASSWORD = 'hms-demo-pass-2026';
 
 /** The sections of the demo data, in the order they run; each may rely on the ones before it. */
-export const seedModules: readonly SeedModule[] = [staffSeed, patientsSeed, doctorsSeed, appointmentsSeed];
+export const seedModules: readonly SeedModule[] = [staffSeed, patientsSeed, doctorsSeed, appointmentsSeed, prescriptionsSeed];
 
 export async function seedDemoData(db: Db, now: Date, options: SeedOptions): Promise<SeedOutcome> {
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);

@@ -68,3 +68,22 @@ export async function listPatientsWithLogin(db: Executor): Promise<{ id: string;
 export async function listAppointmentSpans(db: Executor): Promise<{ doctor_id: string; patient_id: string; start_at: string; end_at: string; status: string }[]> {
   return db.selectFrom('appointments').select(['doctor_id', 'patient_id', 'start_at', 'end_at', 'status']).execute();
 }
+
+/** Completed visits, oldest first, with the doctor's user, for demo prescriptions. */
+export async function listCompletedVisits(db: Executor) {
+  return db.selectFrom('appointments').innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .select(['appointments.id', 'appointments.patient_id', 'appointments.doctor_id', 'appointments.end_at', 'doctors.user_id as doctor_user_id'])
+    .where('appointments.status', '=', 'completed').orderBy('appointments.start_at').orderBy('appointments.id').execute();
+}
+
+/** Active formulary medicines of the names. */
+export async function findFormularyByNames(db: Executor, names: readonly string[]) {
+  return db.selectFrom('formulary').selectAll().where('name', 'in', [...names]).where('active', '=', 1).execute();
+}
+
+/** Whether the patient already has an allergy entry coded to the class (a second seed run adds none). */
+export async function hasCodedAllergy(db: Executor, patientId: string, allergenClass: string): Promise<boolean> {
+  const row = await db.selectFrom('medical_history').select('id').where('patient_id', '=', patientId).where('kind', '=', 'allergy')
+    .where('allergen_class', '=', allergenClass).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
