@@ -22,7 +22,7 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
+function hashRow(row: Omit<AuditLogTable, 'hash' | 'key_id'>): string {
   const body = JSON.stringify([
     row.id, row.seq, row.at, row.actor_id, row.actor_role, row.action,
     row.entity_type, row.entity_id, row.outcome, row.ip, row.details,
@@ -33,7 +33,7 @@ function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
 /** Appends one row to the audit log inside the caller's transaction, chained to the previous row by hash. */
 export async function writeAudit(trx: Trx, at: Date, entry: AuditEntry): Promise<void> {
   const { seq, lastHash } = await advanceAuditHead(trx);
-  const row: Omit<AuditLogTable, 'hash'> = {
+  const row: Omit<AuditLogTable, 'hash' | 'key_id'> = {
     id: newId(),
     seq,
     at: at.toISOString(),
@@ -47,7 +47,7 @@ export async function writeAudit(trx: Trx, at: Date, entry: AuditEntry): Promise
     details: entry.details ? JSON.stringify(entry.details) : null,
     prev_hash: lastHash,
   };
-  await insertAuditRow(trx, { ...row, hash: hashRow(row) });
+  await insertAuditRow(trx, { ...row, hash: hashRow(row), key_id: null });
 }
 
 export interface ChainReport {
@@ -65,7 +65,7 @@ export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
   for (;;) {
     const rows = await listAuditRowsAfter(db, lastSeq, 1000);
     for (const row of rows) {
-      const { hash, ...rest } = row;
+      const { hash, key_id: _keyId, ...rest } = row;
       if (row.seq !== lastSeq + 1 || row.prev_hash !== previous || hashRow(rest) !== hash) {
         return { intact: false, checked, brokenAtSeq: row.seq };
       }
