@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditKey, auditKeyOf } from '../../db/audit-key.ts';
+import { verifyAuditChain } from './audit-chain.ts';
+import { dropAuditGuards, rewriteSuffix } from '../../test/audit-tamper.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
-import { registerPatient } from '../../test/http.ts';
+import { call, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
 
 describe.each(dialectsUnderTest())('the audit log is append-only in the database on %s', (dialect) => {
   let t: TestApp;
@@ -40,5 +43,69 @@ describe.each(dialectsUnderTest())('the audit log is append-only in the database
     const before = await count();
     await registerPatient(t.app);
     expect(await count()).toBeGreaterThan(before);
+  });
+});
+
+describe.each(dialectsUnderTest())('the keyed audit chain on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Caller;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    admin = await loginAdmin(t.app);
+    for (let i = 0; i < 3; i += 1) await registerPatient(t.app);
+    await dropAuditGuards(t.deps);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const verify = async () => (await call(t.app, { url: '/api/audit/verify', as: admin })).json;
+  const registrations = async () =>
+    (await sql<{ seq: number }>`select seq from audit_log where action = 'auth.register' order by seq`.execute(t.deps.db)).rows.map((row) => Number(row.seq));
+
+  it('starts with an anchor row signed with the key, and every row after it is keyed', async () => {
+    const anchor = (await sql<{ seq: number; key_id: string | null; action: string }>`select seq, key_id, action from audit_log order by seq limit 1`.execute(t.deps.db)).rows[0];
+    expect(anchor).toMatchObject({ action: 'audit.key_anchor' });
+    expect(anchor?.key_id).toMatch(/^[0-9a-f]{16}$/);
+    const unkeyed = await sql<{ n: number }>`select count(*) as n from audit_log where key_id is null`.execute(t.deps.db);
+    expect(Number(unkeyed.rows[0]?.n)).toBe(0);
+    expect(await verify()).toMatchObject({ intact: true, brokenAtSeq: null, problem: null });
+  });
+
+  it('catches a suffix rewritten with SQL and re-hashed with plain SHA-256, at its first row', async () => {
+    const [, second] = await registrations();
+    const restore = await rewriteSuffix(t.deps, Number(second));
+    expect(await verify()).toMatchObject({ intact: false, brokenAtSeq: second, problem: 'content' });
+    await restore();
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
+  it('catches the same rewrite passed off as rows from before keyed hashing', async () => {
+    const [first] = await registrations();
+    const restore = await rewriteSuffix(t.deps, Number(first), { unkeyed: true });
+    expect(await verify()).toMatchObject({ intact: false, brokenAtSeq: first, problem: 'unkeyed' });
+    await restore();
+  });
+
+  it('catches the whole chain rewritten without a key and the anchor cleared', async () => {
+    const restore = await rewriteSuffix(t.deps, 1, { unkeyed: true, clearAnchor: true });
+    expect(await verify()).toMatchObject({ intact: false, brokenAtSeq: 1, problem: 'anchor' });
+    await restore();
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
+  it('catches the newest rows removed and the head moved back to the row before them', async () => {
+    const last = (await sql<{ seq: number }>`select max(seq) as seq from audit_log`.execute(t.deps.db)).rows[0];
+    const lastSeq = Number(last?.seq);
+    const before = (await sql<{ hash: string }>`select hash from audit_log where seq = ${lastSeq - 1}`.execute(t.deps.db)).rows[0];
+    await sql`delete from audit_log where seq = ${lastSeq}`.execute(t.deps.db);
+    await sql`update audit_head set seq = ${lastSeq - 1}, last_hash = ${before?.hash}`.execute(t.deps.db);
+    expect(await verify()).toMatchObject({ intact: false, brokenAtSeq: lastSeq, problem: 'head' });
+  });
+
+  it('does not verify with any other key: a replacement key cannot vouch for the rows', async () => {
+    const report = await verifyAuditChain(t.deps.db, new AuditKey('another-key-entirely-0123456789abcdef'));
+    expect(report).toMatchObject({ intact: false, brokenAtSeq: 1, problem: 'unknown_key' });
+    expect(auditKeyOf(t.deps.db)?.id).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { AuditPage, AuditQuery, ChainReport } from './audit.schemas.ts';
-import { listAudit, verifyAuditChain } from './audit.service.ts';
+import { listAudit, verifyAudit } from './audit.service.ts';
 
 export function auditRoutes(app: App, deps: Deps): void {
   app.get('/api/audit', {
@@ -12,6 +12,6 @@ export function auditRoutes(app: App, deps: Deps): void {
 
   app.get('/api/audit/verify', {
     config: { allow: ['admin'] },
-    schema: { tags: ['audit'], summary: 'Check that the audit hash chain is intact', response: { 200: ChainReport, ...problems(401, 403) } },
-  }, async () => verifyAuditChain(deps.db));
+    schema: { tags: ['audit'], summary: 'Check that the audit hash chain is intact', response: { 200: ChainReport, ...problems(401, 403, 503) } },
+  }, async () => verifyAudit(deps.db));
 }

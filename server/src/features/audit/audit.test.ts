@@ -70,7 +70,7 @@ describe.each(dialectsUnderTest())('audit log on %s', (dialect) => {
     expect(intact.json).toMatchObject({ intact: true, brokenAtSeq: null });
     expect(intact.json.checked).toBeGreaterThan(3);
 
-    await dropAuditGuards(t);
+    await dropAuditGuards(t.deps);
     const victim = await t.deps.db.selectFrom('audit_log').select(['seq', 'outcome']).where('action', '=', 'auth.register').orderBy('seq').executeTakeFirstOrThrow();
     await t.deps.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', victim.seq).execute();
     const edited = await call(t.app, { url: '/api/audit/verify', as: admin });
