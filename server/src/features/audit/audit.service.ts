@@ -1,6 +1,8 @@
 import { auditKeyOf, type AuditKey } from '../../db/audit-key.ts';
 import { isDatabaseUnavailable, isRetryableConflict } from '../../db/availability.ts';
 import type { Db, Executor, Trx } from '../../db/types.ts';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../http/actor.ts';
 import type { AuditLogTable } from '../../db/types.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
@@ -28,6 +30,14 @@ export class AuditUnavailable extends AppError {
     super(503, 'AUDIT_UNAVAILABLE', 'The action could not be recorded in the audit log, so nothing was changed. Try again shortly.');
     if (cause !== undefined) this.cause = cause;
   }
+}
+
+/**
+ * Records a read, or a refusal that has no business transaction, in a transaction of its own. The caller awaits
+ * it before answering, so a read whose audit row cannot be written is not answered (fail closed).
+ */
+export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<void> {
+  await db.transaction().execute((trx) => writeAudit(trx, at, entry));
 }
 
 /**
@@ -115,7 +125,30 @@ function toAuditEntry(row: AuditLogTable, actorName: string | undefined) {
   };
 }
 
-export async function listAudit(db: Executor, query: Omit<AuditFilter, 'beforeSeq'> & { limit?: number | undefined; cursor?: string | undefined }) {
+/** The chain's report for an administrator; the check itself is audited once it is done (so it never reports on its own row). */
+export async function verifyAuditAs(deps: Deps, actor: Actor, ip: string | null) {
+  const report = await verifyAudit(deps.db);
+  await recordAudit(deps.db, deps.clock.now(), {
+    actorId: actor.userId, actorRole: actor.role, action: 'audit.verify', entityType: 'audit', outcome: 'success', ip,
+    details: { intact: report.intact, checked: report.checked, brokenAtSeq: report.brokenAtSeq },
+  });
+  return report;
+}
+
+type AuditListQuery = Omit<AuditFilter, 'beforeSeq'> & { limit?: number | undefined; cursor?: string | undefined };
+
+/** A page of the audit log; the read is audited with its filters after the page is read (its own row is not in it). */
+export async function listAudit(deps: Deps, actor: Actor, ip: string | null, query: AuditListQuery) {
+  const page = await readAuditPage(deps.db, query);
+  const filter = Object.fromEntries(Object.entries({ ...query, limit: undefined, cursor: undefined }).filter(([, value]) => value !== undefined));
+  await recordAudit(deps.db, deps.clock.now(), {
+    actorId: actor.userId, actorRole: actor.role, action: 'audit.read', entityType: 'audit', outcome: 'success', ip,
+    details: { count: page.items.length, filter },
+  });
+  return page;
+}
+
+async function readAuditPage(db: Executor, query: AuditListQuery) {
   const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
   let beforeSeq: number | undefined;
   if (query.cursor !== undefined) {
