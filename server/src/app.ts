@@ -25,6 +25,7 @@ import { schedulingRoutes } from './features/scheduling/scheduling.routes.ts';
 import { specializationRoutes } from './features/specializations/specializations.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
+import { registerDenialAudit } from './http/denial-audit.ts';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { collectRoutes, type DeclaredRoute } from './http/permissions.ts';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     done(null, payload);
   });
   registerAuthHook(app, deps);
+  registerDenialAudit(app, deps);
   await registerOpenApi(app, VERSION);
 
   healthRoutes(app, deps);

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { DbHandle } from './db/create-db.ts';
 import { migrateToLatest, migrationState } from './db/migrate.ts';
 import { copySqlite, preMigrationBackupFile } from './db/sqlite-backup.ts';
+import { ensureAuditAnchor } from './features/audit/audit.service.ts';
 import { ensureFirstAdmin } from './features/auth/admins.ts';
 import { adoptConfiguredSessionLimits, ensureSettings } from './features/hospital/hospital.service.ts';
 
@@ -14,6 +15,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, clock: C
   const backup = await backupBeforeMigrating(handle, clock);
   const results = await migrateToLatest(handle.db);
   handle.schemaReady();
+  await ensureAuditAnchor(handle.db, clock.now());
   await ensureSettings(handle.db, config, clock.now());
   if (results.some((r) => r.migrationName === '006_settings_sessions')) await adoptConfiguredSessionLimits(handle.db, config);
   const adminCreated = await ensureFirstAdmin(handle.db, clock.now(), config.adminEmail, config.adminPassword);

@@ -39,6 +39,13 @@ export interface Config {
   readonly smsAccount: string | null;
   readonly smsToken: string | null;
   readonly smsFrom: string | null;
+  /** HMS_AUDIT_KEY: the audit chain's HMAC key itself (at least 32 characters), or null to use auditKeyFile. */
+  readonly auditKey: string | null;
+  /**
+   * HMS_AUDIT_KEY_FILE: the file holding the audit key; by default `audit.key` in the data directory with SQLite,
+   * created (mode 0600) on first start. With PostgreSQL there is no default: set HMS_AUDIT_KEY or this.
+   */
+  readonly auditKeyFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -160,10 +167,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (trustProxy !== null && trustProxy !== 'true' && trustProxy !== 'false') {
     throw new ConfigError(`HMS_TRUST_PROXY must be true or false (got "${trustProxy}")`);
   }
+  const dataDir = path.resolve(cwd, text(env, 'HMS_DATA_DIR') ?? './data');
+  const audit = auditKeySettings(env, cwd, dataDir, databaseUrl);
   return Object.freeze({
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
-    dataDir: path.resolve(cwd, text(env, 'HMS_DATA_DIR') ?? './data'),
+    dataDir,
     databaseUrl,
     adminEmail,
     adminPassword,
@@ -181,5 +190,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDir: path.resolve(cwd, text(env, 'HMS_WEB_DIR') ?? './dist/web'),
     ...mailSettings(env),
     ...smsSettings(env),
+    ...audit,
   });
+}
+
+function auditKeySettings(env: Env, cwd: string, dataDir: string, databaseUrl: string | null): { auditKey: string | null; auditKeyFile: string | null } {
+  const key = env['HMS_AUDIT_KEY'] ? env['HMS_AUDIT_KEY'] : null;
+  const file = text(env, 'HMS_AUDIT_KEY_FILE');
+  if (key !== null && file !== null) throw new ConfigError('Set HMS_AUDIT_KEY or HMS_AUDIT_KEY_FILE, not both');
+  if (key !== null && key.length < 32) throw new ConfigError('HMS_AUDIT_KEY must be at least 32 characters long (e.g. `openssl rand -hex 32`)');
+  if (key !== null) return { auditKey: key, auditKeyFile: null };
+  if (file !== null) return { auditKey: null, auditKeyFile: path.resolve(cwd, file) };
+  return { auditKey: null, auditKeyFile: databaseUrl ? null : path.join(dataDir, 'audit.key') };
 }

@@ -5,6 +5,7 @@ import { ConfigError, type Config } from './config.ts';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
 import type { Deps } from './deps.ts';
+import { loadAuditKey } from './features/audit/audit-key-file.ts';
 import { createTransports } from './features/notifications/transports.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
 import { AppError } from './http/app-error.ts';
@@ -13,7 +14,8 @@ import { AppError } from './http/app-error.ts';
 export async function serve(config: Config): Promise<void> {
   // Until the app's logger exists, a lost connection is reported on stderr.
   let reportLostConnection = (error: Error) => console.error(`hms: lost a database connection: ${error.message}`);
-  const handle = await createDb(dbTargetFromConfig(config), { onConnectionError: (error) => reportLostConnection(error) });
+  const auditKey = loadAuditKey(config, { create: true });
+  const handle = await createDb(dbTargetFromConfig(config), { onConnectionError: (error) => reportLostConnection(error), auditKey });
   const { adminCreated, backup } = await prepareDatabase(handle, config, systemClock);
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);

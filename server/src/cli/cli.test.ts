@@ -7,6 +7,7 @@ import { loadDriver } from '../db/sqlite.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db/create-db.ts';
 import { passwordProblem, verifyPassword } from '../features/auth/passwords.ts';
+import { dropAuditGuards, rewriteSuffix } from '../test/audit-tamper.ts';
 import { dialectsUnderTest } from '../test/harness.ts';
 
 const rootDir = fileURLToPath(new URL('../../..', import.meta.url));
@@ -66,7 +67,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
     const dir = freshDataDir();
     const help = await hms(dir, ['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'create-admin', 'backup', 'seed-demo']) expect(help.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'create-admin', 'backup', 'seed-demo', 'audit']) expect(help.stdout).toContain(command);
     const unknown = await hms(dir, ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
@@ -260,6 +261,53 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
       const run = await hms(freshDataDir(), ['seed-demo', '--patients', 'lots']);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('--patients must be a whole number');
+    });
+  });
+
+  describe('audit verify', () => {
+    let dir = '';
+    beforeAll(async () => {
+      dir = freshDataDir();
+      expect((await hms(dir, ['migrate'], { env: { HMS_ADMIN_EMAIL: 'chief@example.org', HMS_ADMIN_PASSWORD: STRONG_PASSWORD } })).code).toBe(0);
+    });
+
+    it('the first start creates the audit key in the data directory, readable by its owner only', () => {
+      const key = path.join(dir, 'audit.key');
+      expect(fs.statSync(key).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(key, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    });
+
+    it('reports an intact chain (exit 0)', async () => {
+      const run = await hms(dir, ['audit', 'verify']);
+      expect(run.stderr).toContain('verifying the audit log');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^audit log intact: 2 rows verified/);
+      const json = await hms(dir, ['audit', 'verify', '--json']);
+      expect(JSON.parse(json.stdout)).toEqual({ intact: true, checked: 2, brokenAtSeq: null, problem: null });
+    });
+
+    it('finds rows rewritten and re-hashed with SQL, and names the first bad row (exit 1)', async () => {
+      const handle = await createDb({ kind: 'sqlite', file: path.join(dir, 'hms.sqlite') });
+      try {
+        await dropAuditGuards(handle);
+        await rewriteSuffix(handle, 2);
+      } finally {
+        await handle.close();
+      }
+      const run = await hms(dir, ['audit', 'verify']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('the audit log is NOT intact: first bad row seq 2');
+      expect(JSON.parse((await hms(dir, ['audit', 'verify', '--json'])).stdout)).toMatchObject({ intact: false, brokenAtSeq: 2, problem: 'content' });
+    });
+
+    it('without the key it stops with a clear message and creates none', async () => {
+      const other = freshDataDir();
+      fs.copyFileSync(path.join(dir, 'hms.sqlite'), path.join(other, 'hms.sqlite'));
+      const run = await hms(other, ['audit', 'verify']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`there is no audit key at ${path.join(other, 'audit.key')}`);
+      expect(fs.existsSync(path.join(other, 'audit.key'))).toBe(false);
+      expect((await hms(other, ['audit', 'nonsense'])).code).toBe(2);
     });
   });
 });

@@ -1,10 +1,15 @@
 import { loadConfig, type Config } from '../config.ts';
 import { createDb, dbTargetFromConfig, type DbHandle } from '../db/create-db.ts';
+import { loadAuditKey } from '../features/audit/audit-key-file.ts';
 
-/** Opens the configured database, hands it to `use`, and closes it whatever happens. */
-export async function withDatabase<T>(use: (handle: DbHandle, config: Config) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database with the audit key, hands it to `use`, and closes it whatever happens. The key
+ * file is created when missing only for commands that may be the first start (`createKey`), never to verify.
+ */
+export async function withDatabase<T>(use: (handle: DbHandle, config: Config) => Promise<T>, options: { createKey: boolean } = { createKey: true }): Promise<T> {
   const config = loadConfig();
-  const handle = await createDb(dbTargetFromConfig(config));
+  const auditKey = loadAuditKey(config, { create: options.createKey });
+  const handle = await createDb(dbTargetFromConfig(config), { auditKey });
   try {
     return await use(handle, config);
   } finally {

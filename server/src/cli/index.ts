@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.ts';
 import { AppError } from '../http/app-error.ts';
 import { exitOnStartupError } from '../serve.ts';
+import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { CommandError, type Command } from './command.ts';
 import { createAdminCommand } from './create-admin.ts';
@@ -8,7 +9,7 @@ import { migrateCommand } from './migrate.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { serveCommand } from './serve.ts';
 
-const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, seedDemoCommand];
+const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, seedDemoCommand, auditCommand];
 
 const usage = `Usage: hms <command> [options]
 

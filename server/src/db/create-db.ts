@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type Database from 'better-sqlite3';
+import type { AuditKey } from './audit-key.ts';
 import { RetryingKysely } from './availability.ts';
 import { namingPool } from './named-statements.ts';
 import { openSqlite } from './sqlite.ts';
@@ -36,11 +37,18 @@ export type ConnectionErrorListener = (error: Error) => void;
 
 const stderrListener: ConnectionErrorListener = (error) => console.error(`hms: lost a database connection: ${error.message}`);
 
-export async function createDb(target: DbTarget, options: { onConnectionError?: ConnectionErrorListener } = {}): Promise<DbHandle> {
+export interface CreateDbOptions {
+  onConnectionError?: ConnectionErrorListener;
+  /** Signs the audit chain (db/audit-key.ts); a handle without one refuses to write audit rows. */
+  auditKey?: AuditKey | null;
+}
+
+export async function createDb(target: DbTarget, options: CreateDbOptions = {}): Promise<DbHandle> {
+  const plugins = options.auditKey ? [options.auditKey] : [];
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const { dialect, raw } = openSqlite(target.file);
-    const db = new Kysely<DB>({ dialect });
+    const db = new Kysely<DB>({ dialect, plugins });
     return { db, dialect: 'sqlite', sqlite: raw, schemaReady: () => {}, close: () => db.destroy() };
   }
   if (target.kind === 'postgres') {
@@ -51,7 +59,7 @@ export async function createDb(target: DbTarget, options: { onConnectionError?: 
     // emits 'error', which would end the process if nobody listened.
     raw.on('error', (error) => onError(error));
     const pool = namingPool(raw, onError);
-    const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', sqlite: null, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
   }
   // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.
@@ -59,6 +67,6 @@ export async function createDb(target: DbTarget, options: { onConnectionError?: 
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const pglite = new PGlite({ extensions: { btree_gist }, parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
   return { db, dialect: 'pglite', sqlite: null, schemaReady: () => {}, close: () => db.destroy() };
 }

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../bootstrap.ts';
 import { fixedClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
-import { dialectsUnderTest } from '../test/harness.ts';
+import { dialectsUnderTest, TEST_AUDIT_KEY } from '../test/harness.ts';
+import { AuditKey } from './audit-key.ts';
 import { createDb, type DbHandle } from './create-db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
@@ -48,7 +49,7 @@ async function migrateTo(db: Db, name: string): Promise<void> {
 }
 
 async function withDb<T>(file: string, use: (handle: DbHandle) => Promise<T>): Promise<T> {
-  const handle = await createDb({ kind: 'sqlite', file });
+  const handle = await createDb({ kind: 'sqlite', file }, { auditKey: new AuditKey(TEST_AUDIT_KEY) });
   try {
     return await use(handle);
   } finally {

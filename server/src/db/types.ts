@@ -47,12 +47,18 @@ export interface AuditLogTable {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** The HMAC key the row was hashed with (its id, never the key); null for rows hashed with plain SHA-256 before 012_audit. */
+  key_id: string | null;
 }
 
 export interface AuditHeadTable {
   id: number;
   seq: number;
   last_hash: string;
+  /** 012_audit: the sequence number of the first keyed row (the anchor); null until it is written. */
+  anchor_seq: number | null;
+  /** 012_audit: HMAC of (seq, last_hash) with the audit key. */
+  head_mac: string | null;
 }
 
 export interface SettingsTable {

@@ -14,6 +14,18 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** Set once the refusal is in the audit log, so that it is recorded once (http/denial-audit.ts). */
+  audited = false;
+
+  /** A refusal answered with another status than 401/403/404 (a failed password check answers 400): audited as one. */
+  refusal = false;
+}
+
+/** Marks an error as a refusal to be audited (http/denial-audit.ts). */
+export function asRefusal(error: AppError): AppError {
+  error.refusal = true;
+  return error;
 }
 
 export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);

@@ -83,7 +83,8 @@ export function registerErrorHandler(app: App): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request.id);
     // A deliberate 5xx (the sign-in queue is full) is a warning without a stack; anything else is a failure.
-    if (problem.status >= 500 && error instanceof AppError) request.log.warn({ reqId: request.id, code: error.code }, error.message);
+    if (problem.status >= 500 && error instanceof AppError && error.cause !== undefined) request.log.error({ err: error.cause, reqId: request.id, code: error.code }, error.message);
+    else if (problem.status >= 500 && error instanceof AppError) request.log.warn({ reqId: request.id, code: error.code }, error.message);
     else if (problem.body['code'] === 'DATABASE_UNAVAILABLE') request.log.warn({ reqId: request.id, code: 'DATABASE_UNAVAILABLE' }, `database unreachable: ${error instanceof Error ? error.message : String(error)}`);
     else if (problem.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     return reply.status(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body);

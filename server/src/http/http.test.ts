@@ -78,14 +78,14 @@ describe.each(dialectsUnderTest())('HTTP behaviour on %s', (dialect) => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers).toMatchObject({
       'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'origin-agent-cluster': '?1',
-      'referrer-policy': 'no-referrer', 'x-dns-prefetch-control': 'off', 'x-download-options': 'noopen', 'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer', 'x-dns-prefetch-control': 'off', 'x-download-options': 'noopen', 'x-frame-options': 'DENY',
       'x-permitted-cross-domain-policies': 'none', 'x-xss-protection': '0',
     });
     expect(response.headers['strict-transport-security']).toBeUndefined();
     expect(csp).not.toContain('upgrade-insecure-requests');
     const problem = await call(t.app, { url: '/api/nothing-here' });
     expect(problem.headers['content-security-policy']).toBe(csp);
-    expect(problem.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(problem.headers['x-frame-options']).toBe('DENY');
   });
 
   it('behind HTTPS, also tells browsers to stay on HTTPS and upgrade plain requests', async () => {

@@ -24,6 +24,8 @@ describe('serving the web app', () => {
     expect(response.headers['content-type']).toMatch(/text\/html/);
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-frame-options']).toBe('DENY');
   });
 
   it('answers client-side routes with index.html', async () => {
@@ -42,5 +44,15 @@ describe('serving the web app', () => {
     expect((await t.app.inject({ url: '/api/nope' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/assets/missing.js' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: '/app/x', payload: {} })).statusCode).toBe(404);
+  });
+
+  it('answers a directory or a missing file with a 404 problem, never a 500 or a stack trace', async () => {
+    for (const url of ['/assets/', '/assets', '/assets/missing.js', '/assets/nested/', '/favicon.ico', '/assets/..%2f..%2fetc%2fpasswd']) {
+      const response = await t.app.inject({ url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(response.json(), url).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+      expect(response.body, url).not.toMatch(/at .*\.js|stack|webDir|hms-web-/);
+    }
   });
 });

@@ -7,7 +7,9 @@ import { prepareDatabase } from '../bootstrap.ts';
 import { fixedClock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createDb, type DbHandle, type DbTarget } from '../db/create-db.ts';
+import { AuditKey } from '../db/audit-key.ts';
 import type { Deps } from '../deps.ts';
+import { loadAuditKey } from '../features/audit/audit-key-file.ts';
 import type { DeclaredRoute } from '../http/permissions.ts';
 import type { App } from '../http/types.ts';
 
@@ -31,15 +33,18 @@ export const primaryDialect = (): TestDialect => dialectsUnderTest()[0] ?? 'sqli
 export const ADMIN_EMAIL = 'admin@hospital.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
+/** The audit key of the test apps (HMS_AUDIT_KEY); a test that plays an attacker does not know it. */
+export const TEST_AUDIT_KEY = 'test-audit-key-0123456789abcdef0123456789abcdef';
+
 /** A fresh, empty database of the dialect: a temp SQLite file, an in-memory PGlite, or a new PostgreSQL database. */
-export async function freshDatabase(dialect: TestDialect): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function freshDatabase(dialect: TestDialect, auditKey: AuditKey = new AuditKey(TEST_AUDIT_KEY)): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hms-test-'));
-    const handle = await createDb({ kind: 'sqlite', file: path.join(dir, 'hms.sqlite') });
+    const handle = await createDb({ kind: 'sqlite', file: path.join(dir, 'hms.sqlite') }, { auditKey });
     return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   if (dialect === 'pglite') {
-    return { handle: await createDb({ kind: 'pglite' }), drop: async () => {} };
+    return { handle: await createDb({ kind: 'pglite' }, { auditKey }), drop: async () => {} };
   }
   const adminUrl = process.env['HMS_TEST_DATABASE_URL'] ?? '';
   const name = `hms_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -50,7 +55,7 @@ export async function freshDatabase(dialect: TestDialect): Promise<{ handle: DbH
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const target: DbTarget = { kind: 'postgres', url: url.toString() };
-  const handle = await createDb(target);
+  const handle = await createDb(target, { auditKey });
   return {
     handle,
     drop: async () => {
@@ -86,8 +91,8 @@ export interface TestApp {
 
 /** A migrated database with the first administrator, and the app on top of it, with a clock the test controls. */
 export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
-  const { handle, drop } = await freshDatabase(dialect);
   const config: Config = loadConfig({
+    HMS_AUDIT_KEY: TEST_AUDIT_KEY,
     HMS_ADMIN_EMAIL: ADMIN_EMAIL,
     HMS_ADMIN_PASSWORD: ADMIN_PASSWORD,
     HMS_LOG_LEVEL: 'silent',
@@ -95,6 +100,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     HMS_WEB_DIR: path.join(os.tmpdir(), 'hms-no-web-build'),
     ...env,
   });
+  const { handle, drop } = await freshDatabase(dialect, loadAuditKey(config, { create: false }));
   const clock = fixedClock(new Date());
   await prepareDatabase(handle, config, clock);
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import pg from 'pg';
+import { TEST_AUDIT_KEY } from './harness.ts';
 
 /** A port nothing listens on at the moment, on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -31,7 +32,8 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, HMS_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // A PostgreSQL deployment names its audit key; with SQLite the server creates one in its data directory.
+    env: { ...process.env, HMS_LOG_LEVEL: 'warn', ...(env['DATABASE_URL'] ? { HMS_AUDIT_KEY: TEST_AUDIT_KEY } : {}), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -1140,6 +1140,8 @@ export interface paths {
                             intact: boolean;
                             checked: number;
                             brokenAtSeq: number | null;
+                            /** @description What is wrong at brokenAtSeq: a missing row, a broken link, content that does not match its HMAC, a row without an HMAC after the anchor, a row signed with another key, a missing anchor, or a head that does not match the last row */
+                            problem: ("sequence" | "link" | "content" | "unkeyed" | "unknown_key" | "anchor" | "head") | null;
                         };
                     };
                 };
@@ -1165,6 +1167,26 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/actor.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { Overview } from './overview.schemas.ts';
@@ -12,5 +13,5 @@ export function overviewRoutes(app: App, deps: Deps): void {
       summary: 'Counts, today\'s appointments, requests waiting too long, and chart series for the dashboard',
       response: { 200: Overview, ...problems(401, 403) },
     },
-  }, async () => getOverview(deps));
+  }, async (request) => getOverview(deps, actorOf(request), request.ip ?? null));
 }

@@ -1,3 +1,5 @@
+import type { Actor } from '../../http/actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/types.ts';
 import type { AppointmentStatus } from '../appointments/state-machine.ts';
@@ -106,7 +108,7 @@ async function utilisationOf(db: Executor, now: Date, timeZone: string) {
 }
 
 /** The administrator's dashboard, as of the clock's now, in the hospital's time zone. */
-export async function getOverview(deps: Deps) {
+export async function getOverview(deps: Deps, actor: Actor, ip: string | null = null) {
   const db = deps.db;
   const now = deps.clock.now();
   const { time_zone: timeZone } = await getSettings(db);
@@ -114,5 +116,10 @@ export async function getOverview(deps: Deps) {
   const [counts, todayList, pendingRequests, series, utilisation] = await Promise.all([
     countsOf(db), todayOf(db, today, timeZone), pendingRequestsOf(db, now), seriesOf(db, today, timeZone), utilisationOf(db, now, timeZone),
   ]);
+  // Today's list names patients: the read is audited (one row per overview).
+  await recordAudit(db, now, {
+    actorId: actor.userId, actorRole: actor.role, action: 'admin.overview.read', entityType: 'overview', outcome: 'success', ip,
+    details: { todayAppointments: todayList.items.length, pendingRequests: pendingRequests.items.length },
+  });
   return { generatedAt: now.toISOString(), timeZone, counts, today: todayList, pendingRequests, series, utilisation };
 }

@@ -37,12 +37,12 @@ export function appointmentRoutes(app: App, deps: Deps): void {
   app.get('/api/appointments', {
     config: { allow: READ_ROLES },
     schema: { tags, summary: 'Appointments the caller may see, by start time', querystring: AppointmentQuery, response: { 200: AppointmentPage, ...problems(400, 401, 403) } },
-  }, async (request) => listAppointmentsFor(deps, actorOf(request), request.query));
+  }, async (request) => listAppointmentsFor(deps, actorOf(request), request.query, request.ip ?? null));
 
   app.get('/api/appointments/:id', {
     config: { allow: READ_ROLES },
     schema: { tags, summary: 'One appointment with its history', params: AppointmentParams, response: { 200: Appointment, ...problems(401, 403, 404) } },
-  }, async (request) => getAppointment(deps, actorOf(request), request.params.id));
+  }, async (request) => getAppointment(deps, actorOf(request), request.params.id, request.ip ?? null));
 
   app.post('/api/appointments/:id/confirm', {
     config: { allow: ACTION_ROLES.confirm }, preValidation: emptyBodyAsObject,

@@ -3,6 +3,7 @@ import type { Executor, SettingsTable } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
+import { recordAudit } from '../audit/audit.service.ts';
 import { getSettings } from '../hospital/hospital.service.ts';
 import { findAppointment, listAppointments, listHistory, type AppointmentRow, type HistoryRow } from './appointments.queries.ts';
 import { toAppointment, type AppointmentView } from './appointments.mapper.ts';
@@ -42,9 +43,15 @@ async function withAvailabilityFlag(db: Executor, actor: Actor, row: Appointment
 }
 
 /** The settings, the appointment and its history are read at once; the history is answered only to who may see the appointment. */
-export async function getAppointment(deps: Deps, actor: Actor, id: string): Promise<AppointmentView> {
+export async function getAppointment(deps: Deps, actor: Actor, id: string, ip: string | null = null): Promise<AppointmentView> {
   const [settings, row, history] = await Promise.all([getSettings(deps.db), findVisibleAppointment(deps.db, actor, id), listHistory(deps.db, id)]);
-  return withAvailabilityFlag(deps.db, actor, row, history, settings, deps.clock.now());
+  const now = deps.clock.now();
+  const view = await withAvailabilityFlag(deps.db, actor, row, history, settings, now);
+  await recordAudit(deps.db, now, {
+    actorId: actor.userId, actorRole: actor.role, action: 'appointment.read', entityType: 'appointment', entityId: id, outcome: 'success', ip,
+    details: { patientId: row.patient_id },
+  });
+  return view;
 }
 
 export interface AppointmentListQuery {
@@ -74,8 +81,19 @@ function decodeCursor(cursor: string): { start: string; id: string } {
 
 const toInstant = (text: string | undefined) => (text === undefined ? undefined : new Date(text).toISOString());
 
-/** A page of the appointments the actor may see, by start time, narrowed by the filters. */
-export async function listAppointmentsFor(deps: Deps, actor: Actor, query: AppointmentListQuery): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+/** A page of the appointments the actor may see, by start time, narrowed by the filters; one audit row per page, naming its filters. */
+export async function listAppointmentsFor(deps: Deps, actor: Actor, query: AppointmentListQuery, ip: string | null = null): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
+  const page = await readAppointmentPage(deps, actor, query);
+  const filter = Object.fromEntries(Object.entries({ ...query, limit: undefined, cursor: undefined }).filter(([, value]) => value !== undefined));
+  await recordAudit(deps.db, deps.clock.now(), {
+    actorId: actor.userId, actorRole: actor.role, action: 'appointment.list', entityType: 'appointment',
+    entityId: query.patientId ?? query.doctorId ?? null, outcome: 'success', ip,
+    details: { count: page.items.length, filter, page: query.cursor === undefined ? 'first' : 'next' },
+  });
+  return page;
+}
+
+async function readAppointmentPage(deps: Deps, actor: Actor, query: AppointmentListQuery): Promise<{ items: AppointmentView[]; nextCursor: string | null }> {
   const scope = listScope(actor);
   const outOfScope =
     (scope.doctorId !== undefined && query.doctorId !== undefined && query.doctorId !== scope.doctorId) ||

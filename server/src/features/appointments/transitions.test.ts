@@ -72,7 +72,8 @@ describe.each(dialectsUnderTest())('appointment transitions on %s', (dialect) =>
     expect(toPatient).toEqual(['appointment.confirmed', 'appointment.confirmed']);
     const toDoctor = (await notificationsOf(t, doctor.userId)).map((n) => n.kind);
     expect(toDoctor).toEqual(['appointment.requested', 'appointment.rescheduled', 'appointment.confirmed', 'appointment.cancelled']);
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('seq').execute();
+    // The changes, each with its row (the reads of the appointment in between are audited too, as appointment.read).
+    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '!=', 'appointment.read').orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['appointment.book', 'appointment.confirm', 'appointment.reschedule', 'appointment.confirm', 'appointment.cancel']);
   });
 

@@ -1,20 +1,24 @@
 import type { Executor, Trx } from '../../db/types.ts';
 import type { AuditLogTable } from '../../db/types.ts';
 
-/** Advances the chain head and returns the new sequence number and the previous hash; locks the head until commit. */
-export async function advanceAuditHead(trx: Trx): Promise<{ seq: number; lastHash: string }> {
+/** Advances the chain head and returns the new sequence number, the previous hash and the anchor; locks the head until commit. */
+export async function advanceAuditHead(trx: Trx): Promise<{ seq: number; lastHash: string; anchorSeq: number | null }> {
   const row = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('id', '=', 1)
-    .returning(['seq', 'last_hash'])
+    .returning(['seq', 'last_hash', 'anchor_seq'])
     .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), lastHash: row.last_hash };
+  return { seq: Number(row.seq), lastHash: row.last_hash, anchorSeq: row.anchor_seq === null ? null : Number(row.anchor_seq) };
 }
 
-export async function insertAuditRow(trx: Trx, row: AuditLogTable): Promise<void> {
+export async function insertAuditRow(trx: Trx, row: AuditLogTable, headMac: string): Promise<void> {
   await trx.insertInto('audit_log').values(row).execute();
-  await trx.updateTable('audit_head').set({ last_hash: row.hash }).where('id', '=', 1).execute();
+  await trx.updateTable('audit_head').set({ last_hash: row.hash, head_mac: headMac }).where('id', '=', 1).execute();
+}
+
+export async function setAuditAnchor(trx: Trx, seq: number): Promise<void> {
+  await trx.updateTable('audit_head').set({ anchor_seq: seq }).where('id', '=', 1).execute();
 }
 
 export async function listAuditRowsAfter(db: Executor, afterSeq: number, limit: number): Promise<AuditLogTable[]> {
@@ -22,9 +26,16 @@ export async function listAuditRowsAfter(db: Executor, afterSeq: number, limit: 
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
-export async function findAuditHead(db: Executor): Promise<{ seq: number; last_hash: string }> {
-  const row = await db.selectFrom('audit_head').select(['seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), last_hash: row.last_hash };
+export interface AuditHead {
+  seq: number;
+  lastHash: string;
+  anchorSeq: number | null;
+  headMac: string | null;
+}
+
+export async function findAuditHead(db: Executor): Promise<AuditHead> {
+  const row = await db.selectFrom('audit_head').select(['seq', 'last_hash', 'anchor_seq', 'head_mac']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), lastHash: row.last_hash, anchorSeq: row.anchor_seq === null ? null : Number(row.anchor_seq), headMac: row.head_mac };
 }
 
 export interface AuditFilter {

@@ -38,4 +38,8 @@ export const ChainReport = Type.Object({
   intact: Type.Boolean(),
   checked: Type.Integer(),
   brokenAtSeq: Type.Union([Type.Integer(), Type.Null()]),
+  problem: Type.Union([
+    Type.Enum(['sequence', 'link', 'content', 'unkeyed', 'unknown_key', 'anchor', 'head']),
+    Type.Null(),
+  ], { description: 'What is wrong at brokenAtSeq: a missing row, a broken link, content that does not match its HMAC, a row without an HMAC after the anchor, a row signed with another key, a missing anchor, or a head that does not match the last row' }),
 });

@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto';
-import type { Executor, Trx } from '../../db/types.ts';
+import { auditKeyOf, type AuditKey } from '../../db/audit-key.ts';
+import { isDatabaseUnavailable, isRetryableConflict } from '../../db/availability.ts';
+import type { Db, Executor, Trx } from '../../db/types.ts';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../http/actor.ts';
 import type { AuditLogTable } from '../../db/types.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { AppError } from '../../http/app-error.ts';
-import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listAuditRowsAfter, listUserNames, type AuditFilter } from './audit.queries.ts';
+import { ANCHOR_ACTION, headMac, keyedHash, verifyAuditChain } from './audit-chain.ts';
+import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listUserNames, setAuditAnchor, type AuditFilter } from './audit.queries.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -20,22 +24,54 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
-  const body = JSON.stringify([
-    row.id, row.seq, row.at, row.actor_id, row.actor_role, row.action,
-    row.entity_type, row.entity_id, row.outcome, row.ip, row.details,
-  ]);
-  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+/** Refuses the action when its audit row cannot be written: the caller's transaction rolls back (fail closed). */
+export class AuditUnavailable extends AppError {
+  constructor(cause?: unknown) {
+    super(503, 'AUDIT_UNAVAILABLE', 'The action could not be recorded in the audit log, so nothing was changed. Try again shortly.');
+    if (cause !== undefined) this.cause = cause;
+  }
 }
 
-/** Appends one row to the audit log inside the caller's transaction, chained to the previous row by hash. */
+/**
+ * Records a read, or a refusal that has no business transaction, in a transaction of its own. The caller awaits
+ * it before answering, so a read whose audit row cannot be written is not answered (fail closed).
+ */
+export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<void> {
+  await db.transaction().execute((trx) => writeAudit(trx, at, entry));
+}
+
+/**
+ * Appends one row to the audit log inside the caller's transaction, chained to the previous row by an HMAC with
+ * the audit key. A failure fails the caller's transaction too: no action goes unrecorded.
+ */
 export async function writeAudit(trx: Trx, at: Date, entry: AuditEntry): Promise<void> {
-  const { seq, lastHash } = await advanceAuditHead(trx);
+  const key = auditKeyOf(trx);
+  if (!key) throw new AuditUnavailable(new Error('the database handle has no audit key'));
+  try {
+    let head = await advanceAuditHead(trx);
+    if (head.anchorSeq === null) {
+      // Normally written at start-up (ensureAuditAnchor); a handle that skipped it anchors on its first write.
+      await appendRow(trx, key, head, at, anchorEntry(key, head.seq));
+      await setAuditAnchor(trx, head.seq);
+      head = await advanceAuditHead(trx);
+    }
+    await appendRow(trx, key, head, at, entry);
+  } catch (error) {
+    // A lost connection and a retryable conflict keep their own meaning (503 DATABASE_UNAVAILABLE, a retry).
+    if (error instanceof AppError || isDatabaseUnavailable(error) || isRetryableConflict(error)) throw error;
+    throw new AuditUnavailable(error);
+  }
+}
+
+/** The first keyed row: it chains onto the rows hashed before keys were used (if any) and names the key. */
+function anchorEntry(key: AuditKey, seq: number): AuditEntry {
+  return { actorId: null, actorRole: null, action: ANCHOR_ACTION, entityType: 'audit', outcome: 'success', details: { keyId: key.id, earlierRows: seq - 1 } };
+}
+
+async function appendRow(trx: Trx, key: AuditKey, head: { seq: number; lastHash: string }, at: Date, entry: AuditEntry): Promise<void> {
   const row: Omit<AuditLogTable, 'hash'> = {
     id: newId(),
-    seq,
+    seq: head.seq,
     at: at.toISOString(),
     actor_id: entry.actorId,
     actor_role: entry.actorRole,
@@ -45,41 +81,36 @@ export async function writeAudit(trx: Trx, at: Date, entry: AuditEntry): Promise
     outcome: entry.outcome,
     ip: entry.ip ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
-    prev_hash: lastHash,
+    prev_hash: head.lastHash,
+    key_id: key.id,
   };
-  await insertAuditRow(trx, { ...row, hash: hashRow(row) });
+  const hash = keyedHash(key, row);
+  await insertAuditRow(trx, { ...row, hash }, headMac(key, head.seq, hash));
 }
 
-export interface ChainReport {
-  intact: boolean;
-  checked: number;
-  /** The sequence number of the first row that does not verify. */
-  brokenAtSeq: number | null;
-}
-
-/** Walks the whole chain: every row's hash must match its content and the previous row's hash. */
-export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
-  let previous = GENESIS_HASH;
-  let lastSeq = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await listAuditRowsAfter(db, lastSeq, 1000);
-    for (const row of rows) {
-      const { hash, ...rest } = row;
-      if (row.seq !== lastSeq + 1 || row.prev_hash !== previous || hashRow(rest) !== hash) {
-        return { intact: false, checked, brokenAtSeq: row.seq };
-      }
-      previous = hash;
-      lastSeq = row.seq;
-      checked += 1;
-    }
-    if (rows.length < 1000) break;
-  }
+/** Writes the anchor row now if the chain has none yet (first start after 012_audit, or a new database). */
+export async function ensureAuditAnchor(db: Db, at: Date): Promise<void> {
   const head = await findAuditHead(db);
-  if (head.seq !== lastSeq || head.last_hash !== previous) {
-    return { intact: false, checked, brokenAtSeq: lastSeq + 1 };
-  }
-  return { intact: true, checked, brokenAtSeq: null };
+  if (head.anchorSeq !== null) return;
+  await db.transaction().execute(async (trx) => {
+    const key = auditKeyOf(trx);
+    if (!key) throw new AuditUnavailable(new Error('the database handle has no audit key'));
+    const current = await advanceAuditHead(trx);
+    if (current.anchorSeq !== null) throw new AnchorWritten();
+    await appendRow(trx, key, current, at, anchorEntry(key, current.seq));
+    await setAuditAnchor(trx, current.seq);
+  }).catch((error: unknown) => {
+    if (!(error instanceof AnchorWritten)) throw error;
+  });
+}
+
+/** Another process wrote the anchor first: roll back the advanced head. */
+class AnchorWritten extends Error {}
+
+export async function verifyAudit(db: Executor) {
+  const key = auditKeyOf(db);
+  if (!key) throw new AuditUnavailable(new Error('the database handle has no audit key'));
+  return verifyAuditChain(db, key);
 }
 
 /** Instants compare as UTC text: an input with an offset is turned into the stored form first. */
@@ -94,7 +125,30 @@ function toAuditEntry(row: AuditLogTable, actorName: string | undefined) {
   };
 }
 
-export async function listAudit(db: Executor, query: Omit<AuditFilter, 'beforeSeq'> & { limit?: number | undefined; cursor?: string | undefined }) {
+/** The chain's report for an administrator; the check itself is audited once it is done (so it never reports on its own row). */
+export async function verifyAuditAs(deps: Deps, actor: Actor, ip: string | null) {
+  const report = await verifyAudit(deps.db);
+  await recordAudit(deps.db, deps.clock.now(), {
+    actorId: actor.userId, actorRole: actor.role, action: 'audit.verify', entityType: 'audit', outcome: 'success', ip,
+    details: { intact: report.intact, checked: report.checked, brokenAtSeq: report.brokenAtSeq },
+  });
+  return report;
+}
+
+type AuditListQuery = Omit<AuditFilter, 'beforeSeq'> & { limit?: number | undefined; cursor?: string | undefined };
+
+/** A page of the audit log; the read is audited with its filters after the page is read (its own row is not in it). */
+export async function listAudit(deps: Deps, actor: Actor, ip: string | null, query: AuditListQuery) {
+  const page = await readAuditPage(deps.db, query);
+  const filter = Object.fromEntries(Object.entries({ ...query, limit: undefined, cursor: undefined }).filter(([, value]) => value !== undefined));
+  await recordAudit(deps.db, deps.clock.now(), {
+    actorId: actor.userId, actorRole: actor.role, action: 'audit.read', entityType: 'audit', outcome: 'success', ip,
+    details: { count: page.items.length, filter },
+  });
+  return page;
+}
+
+async function readAuditPage(db: Executor, query: AuditListQuery) {
   const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
   let beforeSeq: number | undefined;
   if (query.cursor !== undefined) {

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
 import { call, loginAdmin, registerPatient } from '../../test/http.ts';
+import { dropAuditGuards } from '../../test/audit-tamper.ts';
 
 describe.each(dialectsUnderTest())('audit log on %s', (dialect) => {
   let t: TestApp;
@@ -69,6 +70,7 @@ describe.each(dialectsUnderTest())('audit log on %s', (dialect) => {
     expect(intact.json).toMatchObject({ intact: true, brokenAtSeq: null });
     expect(intact.json.checked).toBeGreaterThan(3);
 
+    await dropAuditGuards(t.deps);
     const victim = await t.deps.db.selectFrom('audit_log').select(['seq', 'outcome']).where('action', '=', 'auth.register').orderBy('seq').executeTakeFirstOrThrow();
     await t.deps.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', victim.seq).execute();
     const edited = await call(t.app, { url: '/api/audit/verify', as: admin });

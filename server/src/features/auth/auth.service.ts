@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import { constraintViolation } from '../../db/constraint.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError, invalid } from '../../http/app-error.ts';
+import { AppError, asRefusal, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
@@ -121,7 +121,7 @@ export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor
   const user = await findUserById(deps.db, actor.userId);
   const stored = user?.password_hash ?? null;
   if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
-    throw new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]);
+    throw asRefusal(new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]));
   }
   const problem = passwordProblem(newPassword, user.email);
   if (problem) throw invalid('/newPassword', problem);

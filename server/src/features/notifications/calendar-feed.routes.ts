@@ -29,7 +29,7 @@ export function calendarFeedRoutes(app: App, deps: Deps): void {
       params: CalendarFeedParams, response: { 200: CalendarText, ...problems(400, 404, 429) },
     },
   }, async (request, reply) => {
-    const text = await calendarFeedText(deps, request.params.token);
+    const text = await calendarFeedText(deps, request.params.token, request.ip ?? null);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="appointments.ics"').send(text);
   });
 }

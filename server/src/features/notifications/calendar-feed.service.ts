@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/app-error.ts';
-import { writeAudit } from '../audit/audit.service.ts';
+import { recordAudit, writeAudit } from '../audit/audit.service.ts';
 import { deleteCalendarFeed, findFeedOwner, listFeedAppointments, upsertCalendarFeed } from './calendar-feed.queries.ts';
 import { appointmentUid, buildCalendar, type IcsEvent } from './ics.ts';
 import { doctorTitle } from './messages.ts';
@@ -35,7 +35,7 @@ export async function revokeCalendarFeed(deps: Deps, actor: Actor, ip: string | 
 }
 
 /** The feed's iCalendar text; an unknown or revoked token, or a deactivated user, answers 404. */
-export async function calendarFeedText(deps: Deps, token: string): Promise<string> {
+export async function calendarFeedText(deps: Deps, token: string, ip: string | null = null): Promise<string> {
   const owner = await findFeedOwner(deps.db, hashToken(token));
   if (!owner || owner.active !== 1 || (owner.role !== 'patient' && owner.role !== 'doctor')) throw notFound('Calendar');
   const now = deps.clock.now();
@@ -50,5 +50,10 @@ export async function calendarFeedText(deps: Deps, token: string): Promise<strin
     status: row.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
     location: hospital.hospital_name,
   }));
+  // A feed lists patients' appointments: each fetch is audited as a read by the feed's owner.
+  await recordAudit(deps.db, now, {
+    actorId: owner.user_id, actorRole: owner.role, action: 'calendar_feed.fetch', entityType: 'user', entityId: owner.user_id, outcome: 'success', ip,
+    details: { events: events.length },
+  });
   return buildCalendar({ name: `${hospital.hospital_name} appointments`, now, events });
 }

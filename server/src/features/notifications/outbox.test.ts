@@ -7,7 +7,8 @@ import { fixedClock } from '../../clock.ts';
 import { loadConfig } from '../../config.ts';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import type { Deps } from '../../deps.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, dialectsUnderTest, freshDatabase, startTestApp, type TestApp, type TestDialect } from '../../test/harness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, dialectsUnderTest, freshDatabase, startTestApp, TEST_AUDIT_KEY, type TestApp, type TestDialect } from '../../test/harness.ts';
+import { AuditKey } from '../../db/audit-key.ts';
 import { call, loginAdmin, registerPatient } from '../../test/http.ts';
 import { jobsOf, memoryTransports, notifyNow } from './notifications.fixtures.ts';
 import { notify } from './notifications.service.ts';
@@ -45,7 +46,7 @@ describe.each(dialectsUnderTest())('the delivery outbox on %s', (dialect: TestDi
     if (first.sqlite) {
       const file = first.sqlite.name;
       await first.close();
-      second = await createDb({ kind: 'sqlite', file });
+      second = await createDb({ kind: 'sqlite', file }, { auditKey: new AuditKey(TEST_AUDIT_KEY) });
     }
     try {
       const deps: Deps = { config, db: second.db, dialect: second.dialect, clock };

@@ -42,6 +42,7 @@ export async function auditedTransaction<T>(deps: Deps, caller: Caller, work: (t
     await deps.db.transaction().execute((trx) =>
       writeAudit(trx, now, auditBy(caller, { action: error.action, entityType: error.entityType, entityId: error.entityId, outcome: 'denied' })),
     );
+    error.error.audited = true;
     throw error.error;
   }
 }

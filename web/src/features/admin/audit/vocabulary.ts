@@ -41,6 +41,14 @@ export const KNOWN_ACTIONS = [
   'audit.export',
   'patients.export',
   'appointments.export',
+  'appointment.read',
+  'appointment.list',
+  'admin.overview.read',
+  'calendar_feed.fetch',
+  'audit.read',
+  'audit.verify',
+  'audit.key_anchor',
+  'access.denied',
 ];
 
 /** Kinds of record the audit log names, offered as suggestions. */
@@ -55,4 +63,5 @@ export const KNOWN_ENTITY_TYPES = [
   'settings',
   'delivery_job',
   'audit',
+  'overview',
 ];
