@@ -4,6 +4,7 @@ import { systemClock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
+import { DatabaseLockedError, holdServeLock } from './db/serve-lock.ts';
 import type { Deps } from './deps.ts';
 import { createTransports } from './features/notifications/transports.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
@@ -14,6 +15,8 @@ export async function serve(config: Config): Promise<void> {
   // Until the app's logger exists, a lost connection is reported on stderr.
   let reportLostConnection = (error: Error) => console.error(`hms: lost a database connection: ${error.message}`);
   const handle = await createDb(dbTargetFromConfig(config), { onConnectionError: (error) => reportLostConnection(error) });
+  // `hms restore` refuses to replace a SQLite database while this lock is held.
+  const serveLock = handle.sqlite && !handle.sqlite.memory ? holdServeLock(handle.sqlite.name) : null;
   const { adminCreated, backup } = await prepareDatabase(handle, config, systemClock);
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);
@@ -38,6 +41,7 @@ export async function serve(config: Config): Promise<void> {
     transports.email?.close();
     await checkpointer?.stop();
     await handle.close();
+    serveLock?.release();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -49,7 +53,7 @@ export async function serve(config: Config): Promise<void> {
 
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(`hms: configuration error: ${error.message}`);
-  else if (error instanceof AppError) console.error(`hms: ${error.message}`);
+  else if (error instanceof AppError || error instanceof DatabaseLockedError) console.error(`hms: ${error.message}`);
   else console.error('hms: could not start:', error);
   process.exit(1);
 }

@@ -5,10 +5,11 @@ import { backupCommand } from './backup.ts';
 import { CommandError, type Command } from './command.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { migrateCommand } from './migrate.ts';
+import { restoreCommand } from './restore.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { serveCommand } from './serve.ts';
 
-const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, seedDemoCommand];
+const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand, seedDemoCommand];
 
 const usage = `Usage: hms <command> [options]
 
