@@ -4,10 +4,11 @@ import { systemClock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
-import { DatabaseLockedError, holdServeLock } from './db/serve-lock.ts';
+import { holdServeLock } from './db/serve-lock.ts';
 import type { Deps } from './deps.ts';
 import { createTransports } from './features/notifications/transports.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
+import { StartupError } from './db/startup-error.ts';
 import { AppError } from './http/app-error.ts';
 
 /** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
@@ -53,7 +54,7 @@ export async function serve(config: Config): Promise<void> {
 
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(`hms: configuration error: ${error.message}`);
-  else if (error instanceof AppError || error instanceof DatabaseLockedError) console.error(`hms: ${error.message}`);
+  else if (error instanceof AppError || error instanceof StartupError) console.error(`hms: ${error.message}`);
   else console.error('hms: could not start:', error);
   process.exit(1);
 }

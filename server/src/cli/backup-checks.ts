@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from '../db/create-db.ts';
 import { migrations } from '../db/migrations/index.ts';
+import { recordedVersion } from '../db/schema-version.queries.ts';
 import { verifyAuditChain } from '../features/audit/audit.service.ts';
 import { VERSION } from '../version.ts';
 
@@ -38,7 +39,11 @@ export async function checkCopy(handle: DbHandle): Promise<CopyReport> {
   }
   const recorded = (await sql<{ name: string }>`select name from schema_migrations`.execute(handle.db)).rows.map((row) => row.name);
   const unknown = recorded.filter((name) => !Object.hasOwn(migrations, name)).sort();
-  if (unknown.length > 0) report.problems.push(`it was written by a newer HMS than this one (${VERSION}): it has migrations ${unknown.join(', ')} that this version does not know`);
+  if (unknown.length > 0) {
+    const version = await recordedVersion(handle.db);
+    report.problems.push(`it was written by a newer HMS than this one (${VERSION}): it has migrations ${unknown.join(', ')} that this version does not know`
+      + (version ? `; restore it with HMS ${version} or newer` : ''));
+  }
   report.applied = recorded.length - unknown.length;
   report.pending = Object.keys(migrations).filter((name) => !recorded.includes(name)).length;
   const chain = await verifyAuditChain(handle.db);

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts';
+import { StartupError } from '../db/startup-error.ts';
 import { AppError } from '../http/app-error.ts';
 import { exitOnStartupError } from '../serve.ts';
 import { backupCommand } from './backup.ts';
@@ -24,7 +25,7 @@ function exitOnCommandError(command: Command, error: unknown): never {
     console.error(`hms: ${error.message}`);
     process.exit(error.exitCode);
   }
-  if (command === serveCommand || error instanceof ConfigError || error instanceof AppError) exitOnStartupError(error);
+  if (command === serveCommand || error instanceof ConfigError || error instanceof AppError || error instanceof StartupError) exitOnStartupError(error);
   console.error(`hms ${command.name}: failed:`, error);
   process.exit(1);
 }

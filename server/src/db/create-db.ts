@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type Database from 'better-sqlite3';
 import { RetryingKysely } from './availability.ts';
+import { explainDatabaseError } from './startup-error.ts';
 import { namingPool } from './named-statements.ts';
 import { openSqlite } from './sqlite.ts';
 import type { DB, Dialect } from './types.ts';
@@ -13,10 +14,14 @@ export interface DbHandle {
   readonly dialect: Dialect;
   /** The better-sqlite3 connection, for the online backup; null on PostgreSQL. */
   readonly sqlite: Database.Database | null;
+  /** Where the database is, to explain a failure to open it (the URL's password is not printed). */
+  readonly location: DbLocation;
   /** Called once the migrations have run: on PostgreSQL each distinct statement is then parsed and planned once per connection. */
   schemaReady(): void;
   close(): Promise<void>;
 }
+
+export type DbLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string } | { kind: 'pglite' };
 
 export type DbTarget =
   | { kind: 'sqlite'; file: string }
@@ -38,10 +43,16 @@ const stderrListener: ConnectionErrorListener = (error) => console.error(`hms: l
 
 export async function createDb(target: DbTarget, options: { onConnectionError?: ConnectionErrorListener } = {}): Promise<DbHandle> {
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
-    const { dialect, raw } = openSqlite(target.file);
-    const db = new Kysely<DB>({ dialect });
-    return { db, dialect: 'sqlite', sqlite: raw, schemaReady: () => {}, close: () => db.destroy() };
+    const location = { kind: 'sqlite' as const, file: target.file };
+    let opened: ReturnType<typeof openSqlite>;
+    try {
+      if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+      opened = openSqlite(target.file);
+    } catch (error) {
+      throw explainDatabaseError(error, location);
+    }
+    const db = new Kysely<DB>({ dialect: opened.dialect });
+    return { db, dialect: 'sqlite', sqlite: opened.raw, location, schemaReady: () => {}, close: () => db.destroy() };
   }
   if (target.kind === 'postgres') {
     // A request waits at most 5 s for a connection, so an unreachable server answers 503 instead of hanging.
@@ -52,7 +63,7 @@ export async function createDb(target: DbTarget, options: { onConnectionError?: 
     raw.on('error', (error) => onError(error));
     const pool = namingPool(raw, onError);
     const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, location: { kind: 'postgres', url: target.url }, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
   }
   // PGlite: PostgreSQL compiled to WebAssembly, in memory; used by the tests.
   const { PGlite } = await import('@electric-sql/pglite');
@@ -60,5 +71,5 @@ export async function createDb(target: DbTarget, options: { onConnectionError?: 
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const pglite = new PGlite({ extensions: { btree_gist }, parsers: { 20: (value: string) => Number.parseInt(value, 10) } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, dialect: 'pglite', sqlite: null, schemaReady: () => {}, close: () => db.destroy() };
+  return { db, dialect: 'pglite', sqlite: null, location: { kind: 'pglite' }, schemaReady: () => {}, close: () => db.destroy() };
 }

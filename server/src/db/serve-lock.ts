@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { loadDriver } from './sqlite.ts';
+import { StartupError } from './startup-error.ts';
 
 /**
  * A lock beside the SQLite database (`hms.sqlite.lock`) that tells `hms restore` whether a server is using the
@@ -65,4 +66,5 @@ export function takeExclusiveLock(databaseFile: string): { release(): void } {
   };
 }
 
-export class DatabaseLockedError extends Error {}
+/** The database is held by another process: an expected start-up failure, printed as one line. */
+export class DatabaseLockedError extends StartupError {}

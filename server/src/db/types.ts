@@ -268,6 +268,13 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** One row: the HMS version that last applied migrations to this database. */
+export interface SchemaVersionTable {
+  id: number;
+  hms_version: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,6 +296,7 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  schema_version: SchemaVersionTable;
 }
 
 export type Db = Kysely<DB>;
