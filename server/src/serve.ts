@@ -11,6 +11,9 @@ import { startDeliveryWorker, type DeliveryWorker } from './features/notificatio
 import { StartupError } from './db/startup-error.ts';
 import { AppError } from './http/app-error.ts';
 
+/** How long a graceful stop may take before the process exits anyway (systemd's TimeoutStopSec is longer). */
+const SHUTDOWN_GRACE_MS = 30_000;
+
 /** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
 export async function serve(config: Config): Promise<void> {
   // Until the app's logger exists, a lost connection is reported on stderr.
@@ -36,9 +39,17 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: finishing in-flight requests`);
-    await app.close();
-    await worker?.stop();
+    app.log.info(`${signal}: finishing in-flight requests and the deliveries being sent`);
+    // A stop that hangs (a mail server that never answers) still ends, after SHUTDOWN_GRACE_MS, with exit code 1.
+    setTimeout(() => {
+      app.log.error(`${signal}: still busy after ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    // A keep-alive connection whose request finishes during the stop would otherwise hold it for keepAliveTimeout.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    await Promise.all([app.close(), worker?.stop()]);
+    clearInterval(sweep);
+    app.log.info(`${signal}: stopped`);
     transports.email?.close();
     await checkpointer?.stop();
     await handle.close();

@@ -112,18 +112,26 @@ export interface ReceivedMail {
 export interface FakeSmtp {
   url: string;
   received: ReceivedMail[];
+  /** Messages whose DATA has begun (accepted or not). */
+  started(): number;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1, any port, no authentication, no TLS: it parses and keeps every message. */
-export async function startSmtpServer(): Promise<FakeSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1, any port, no authentication, no TLS: it parses and keeps every message.
+ * With `delayMs` it answers each message that long after receiving it, like a slow mail server.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<FakeSmtp> {
   const received: ReceivedMail[] = [];
+  let started = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
+      started += 1;
+      simpleParser(stream).then(async (mail) => {
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
         callback();
       }, (error: Error) => callback(error));
@@ -134,6 +142,7 @@ export async function startSmtpServer(): Promise<FakeSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    started: () => started,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
