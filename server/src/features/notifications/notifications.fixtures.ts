@@ -137,6 +137,10 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
       }, (error: Error) => callback(error));
     },
   });
+  // A client that dies mid-message (a process killed while it sends) resets its connection: not the server's failure.
+  server.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
