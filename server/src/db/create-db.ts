@@ -61,6 +61,10 @@ export async function createDb(target: DbTarget, options: { onConnectionError?: 
     // An idle connection the server closed (a restart, a failover, pg_terminate_backend): pg-pool drops it and
     // emits 'error', which would end the process if nobody listened.
     raw.on('error', (error) => onError(error));
+    // Every client also gets a listener of its own the moment it connects: between the pool's hands and ours (a
+    // connect that timed out under load, a client being handed back) a dying socket would otherwise emit 'error'
+    // with nobody listening. The pool and the checked-out listener report it; a query on the client fails anyway.
+    raw.on('connect', (client) => client.on('error', () => {}));
     const pool = namingPool(raw, onError);
     const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, location: { kind: 'postgres', url: target.url }, schemaReady: () => pool.nameStatements(), close: () => db.destroy() };
