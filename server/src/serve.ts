@@ -66,6 +66,12 @@ export async function serve(config: Config): Promise<void> {
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(`hms: configuration error: ${error.message}`);
   else if (error instanceof AppError || error instanceof StartupError) console.error(`hms: ${error.message}`);
+  else if (isListenError(error)) console.error(`hms: cannot listen on ${error.address ?? 'HOST'}:${error.port ?? 'PORT'}: ${error.code === 'EADDRINUSE' ? 'another program uses that port' : 'not allowed for this user'} (set PORT or HOST)`);
   else console.error('hms: could not start:', error);
   process.exit(1);
+}
+
+function isListenError(error: unknown): error is { code: string; address?: string; port?: number } {
+  const code = (error as { code?: unknown; syscall?: unknown } | null)?.code;
+  return (code === 'EADDRINUSE' || code === 'EACCES') && (error as { syscall?: unknown }).syscall === 'listen';
 }

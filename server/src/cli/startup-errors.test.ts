@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,20 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('expected start-up failur
     expect(code).toBe(1);
     expectOnePlainLine(stderr);
     expect(stderr).toContain('HMS_DATA_DIR');
+  });
+
+  it('a port another program holds is named plainly', async () => {
+    const port = await freePort();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', () => resolve()));
+    try {
+      const { code, stderr } = run('main', [], { HMS_DATA_DIR: tempDir(), PORT: String(port), HOST: '127.0.0.1' });
+      expect(code).toBe(1);
+      expectOnePlainLine(stderr);
+      expect(stderr).toContain(`cannot listen on 127.0.0.1:${port}: another program uses that port`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('a DATABASE_URL that is not a URL, or a server nobody listens on, is named plainly', async () => {
