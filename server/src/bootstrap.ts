@@ -1,9 +1,12 @@
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/create-db.ts';
-import { migrateToLatest, migrationState } from './db/migrate.ts';
+import { migrateToLatest, migrationState, refuseNewerDatabase } from './db/migrate.ts';
+import { saveVersion } from './db/schema-version.queries.ts';
 import { copySqlite, preMigrationBackupFile } from './db/sqlite-backup.ts';
 import { ensureAuditAnchor } from './features/audit/audit.service.ts';
+import { explainDatabaseError } from './db/startup-error.ts';
+import { VERSION } from './version.ts';
 import { ensureFirstAdmin } from './features/auth/admins.ts';
 import { adoptConfiguredSessionLimits, ensureSettings } from './features/hospital/hospital.service.ts';
 
@@ -12,8 +15,16 @@ import { adoptConfiguredSessionLimits, ensureSettings } from './features/hospita
  * A SQLite database that holds data and lacks migrations is first copied to `backups/` beside it.
  */
 export async function prepareDatabase(handle: DbHandle, config: Config, clock: Clock): Promise<{ migrated: string[]; adminCreated: boolean; backup: string | null }> {
-  const backup = await backupBeforeMigrating(handle, clock);
-  const results = await migrateToLatest(handle.db);
+  const location = handle.location;
+  const [backup, results] = await (async () => {
+    // A database from a newer HMS is refused before anything is copied or changed.
+    await refuseNewerDatabase(handle.db);
+    const copy = await backupBeforeMigrating(handle, clock);
+    return [copy, await migrateToLatest(handle.db)] as const;
+  })().catch((error: unknown) => {
+    throw location.kind === 'pglite' ? error : explainDatabaseError(error, location);
+  });
+  if (results.length > 0) await saveVersion(handle.db, VERSION, clock.now().toISOString());
   handle.schemaReady();
   await ensureAuditAnchor(handle.db, clock.now());
   await ensureSettings(handle.db, config, clock.now());

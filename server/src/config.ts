@@ -46,6 +46,12 @@ export interface Config {
    * created (mode 0600) on first start. With PostgreSQL there is no default: set HMS_AUDIT_KEY or this.
    */
   readonly auditKeyFile: string | null;
+  /** How long a claimed delivery job belongs to its process; renewed while it is worked on, so a dead process's jobs return within this. */
+  readonly deliveryLeaseSeconds: number;
+  /** Emails (and, separately, text messages) one process sends at once. */
+  readonly deliveryConcurrency: number;
+  /** How often the delivery worker looks for due jobs. */
+  readonly deliveryIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -191,6 +197,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ...mailSettings(env),
     ...smsSettings(env),
     ...audit,
+    deliveryLeaseSeconds: integer(env, 'HMS_DELIVERY_LEASE_SECONDS', 20, 2, 3600),
+    deliveryConcurrency: integer(env, 'HMS_DELIVERY_CONCURRENCY', 4, 1, 64),
+    deliveryIntervalSeconds: integer(env, 'HMS_DELIVERY_INTERVAL_SECONDS', 5, 1, 3600),
   });
 }
 

@@ -4,11 +4,16 @@ import { systemClock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer.ts';
 import { createDb, dbTargetFromConfig } from './db/create-db.ts';
+import { holdServeLock } from './db/serve-lock.ts';
 import type { Deps } from './deps.ts';
 import { loadAuditKey } from './features/audit/audit-key-file.ts';
 import { createTransports } from './features/notifications/transports.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
+import { StartupError } from './db/startup-error.ts';
 import { AppError } from './http/app-error.ts';
+
+/** How long a graceful stop may take before the process exits anyway (systemd's TimeoutStopSec is longer). */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 /** read config → open db → migrate → build app → listen → close cleanly on SIGTERM/SIGINT */
 export async function serve(config: Config): Promise<void> {
@@ -16,6 +21,8 @@ export async function serve(config: Config): Promise<void> {
   let reportLostConnection = (error: Error) => console.error(`hms: lost a database connection: ${error.message}`);
   const auditKey = loadAuditKey(config, { create: true });
   const handle = await createDb(dbTargetFromConfig(config), { onConnectionError: (error) => reportLostConnection(error), auditKey });
+  // `hms restore` refuses to replace a SQLite database while this lock is held.
+  const serveLock = handle.sqlite && !handle.sqlite.memory ? holdServeLock(handle.sqlite.name) : null;
   const { adminCreated, backup } = await prepareDatabase(handle, config, systemClock);
   const deps: Deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock };
   const { app } = await buildApp(deps);
@@ -34,12 +41,21 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: finishing in-flight requests`);
-    await app.close();
-    await worker?.stop();
+    app.log.info(`${signal}: finishing in-flight requests and the deliveries being sent`);
+    // A stop that hangs (a mail server that never answers) still ends, after SHUTDOWN_GRACE_MS, with exit code 1.
+    setTimeout(() => {
+      app.log.error(`${signal}: still busy after ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    // A keep-alive connection whose request finishes during the stop would otherwise hold it for keepAliveTimeout.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    await Promise.all([app.close(), worker?.stop()]);
+    clearInterval(sweep);
+    app.log.info(`${signal}: stopped`);
     transports.email?.close();
     await checkpointer?.stop();
     await handle.close();
+    serveLock?.release();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -51,7 +67,13 @@ export async function serve(config: Config): Promise<void> {
 
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(`hms: configuration error: ${error.message}`);
-  else if (error instanceof AppError) console.error(`hms: ${error.message}`);
+  else if (error instanceof AppError || error instanceof StartupError) console.error(`hms: ${error.message}`);
+  else if (isListenError(error)) console.error(`hms: cannot listen on ${error.address ?? 'HOST'}:${error.port ?? 'PORT'}: ${error.code === 'EADDRINUSE' ? 'another program uses that port' : 'not allowed for this user'} (set PORT or HOST)`);
   else console.error('hms: could not start:', error);
   process.exit(1);
+}
+
+function isListenError(error: unknown): error is { code: string; address?: string; port?: number } {
+  const code = (error as { code?: unknown; syscall?: unknown } | null)?.code;
+  return (code === 'EADDRINUSE' || code === 'EACCES') && (error as { syscall?: unknown }).syscall === 'listen';
 }

@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import type { AuditKey } from '../db/audit-key.ts';
 import { createDb, dbTargetFromConfig } from '../db/create-db.ts';
+import { copySqlite } from '../db/sqlite-backup.ts';
+import { loadAuditKey } from '../features/audit/audit-key-file.ts';
+import { checkCopyFile } from './backup-checks.ts';
 import { CommandError, parseCommandLine, usageError, type Command } from './command.ts';
 import { redactUrl } from './database.ts';
 import { progressOnStderr } from './progress.ts';
 
-const usage = `Usage: hms backup --out FILE [--force]
+const usage = `Usage: hms backup --out FILE [--force] [--verify]
 
-SQLite: writes a consistent copy of the live database to FILE while the server keeps running.
-An existing FILE is left alone unless --force is given.
+SQLite: writes a consistent copy of the live database to FILE (readable by its owner only) while the
+server keeps running. An existing FILE is left alone unless --force is given.
+--verify then checks the copy: SQLite's integrity check and the audit chain. Exit code 3 when it fails.
 PostgreSQL: prints the pg_dump command that makes the backup.`;
 
 export const backupCommand: Command = {
@@ -19,7 +24,7 @@ export const backupCommand: Command = {
   usage,
   async run(args) {
     const { values } = parseCommandLine(
-      () => parseArgs({ args, options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
+      () => parseArgs({ args, options: { out: { type: 'string' }, force: { type: 'boolean' }, verify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
       usage,
     );
     if (values.help) {
@@ -29,8 +34,13 @@ export const backupCommand: Command = {
     if (!values.out) throw usageError('--out FILE is required', usage);
     const config = loadConfig();
     const target = dbTargetFromConfig(config);
-    if (target.kind === 'sqlite') await backupSqlite(target.file, path.resolve(values.out), values.force ?? false);
-    else if (target.kind === 'postgres') printPgDump(target.url, values.out);
+    if (target.kind === 'sqlite') {
+      const out = path.resolve(values.out);
+      await backupSqlite(target.file, out, values.force ?? false);
+      if (values.verify) await verifyBackup(out, loadAuditKey(config, { create: false }));
+    } else if (target.kind === 'postgres' && values.verify) {
+      throw new CommandError('--verify checks SQLite copies; on PostgreSQL check a dump with pg_restore --list (see docs/operations.md)');
+    } else if (target.kind === 'postgres') printPgDump(target.url, values.out);
     else throw new CommandError('an in-memory database has nothing to back up');
   },
 };
@@ -43,12 +53,8 @@ async function backupSqlite(source: string, out: string, force: boolean): Promis
   const progress = progressOnStderr('backup');
   try {
     if (!handle.sqlite) throw new Error('the SQLite connection is missing');
-    await handle.sqlite.backup(partial, {
-      progress({ totalPages, remainingPages }) {
-        progress.update(`${totalPages === 0 ? 100 : Math.floor(((totalPages - remainingPages) / totalPages) * 100)}%`);
-        return 100;
-      },
-    });
+    // The copy holds patient data and password hashes: readable by its owner only (0600).
+    await copySqlite(handle.sqlite, partial, (percent) => progress.update(`${percent}%`));
     progress.update('100%');
     if (force) {
       fs.renameSync(partial, out);
@@ -67,6 +73,14 @@ async function backupSqlite(source: string, out: string, force: boolean): Promis
     await handle.close();
   }
   console.log(`hms: backed up ${source} to ${out} (${formatSize(fs.statSync(out).size)})`);
+}
+
+async function verifyBackup(file: string, auditKey: AuditKey): Promise<void> {
+  const report = await checkCopyFile(file, auditKey);
+  if (report.problems.length > 0) {
+    throw new CommandError(`the backup ${file} failed verification: ${report.problems.join('; ')}. Do not rely on it; check the live database (hms backup reads it as it is)`, 3);
+  }
+  console.log(`hms: verified ${file}: integrity ok, ${report.applied} migrations, audit chain of ${report.auditRows} rows intact`);
 }
 
 function printPgDump(url: string, out: string): void {

@@ -164,6 +164,8 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
       expect(run.stderr).toContain('100%');
       expect(readSqlite<{ email: string; role: string }>(out, 'select email, role from users')).toEqual([{ email: 'keeper@example.org', role: 'admin' }]);
       expect(fs.readdirSync(dir).filter((name) => name.includes('.partial-'))).toEqual([]);
+      // The copy holds password hashes and patient data: owner only, whatever the umask.
+      expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     });
 
     it('refuses to overwrite an existing file unless --force', async () => {
@@ -175,6 +177,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
       const forced = await hms(dir, ['backup', '--out', out, '--force']);
       expect(forced.code).toBe(0);
       expect(readSqlite(out, 'select email from users')).toHaveLength(1);
+      expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     });
 
     it('prints the pg_dump command for PostgreSQL, without the password', async () => {

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts';
+import { StartupError } from '../db/startup-error.ts';
 import { AppError } from '../http/app-error.ts';
 import { exitOnStartupError } from '../serve.ts';
 import { auditCommand } from './audit.ts';
@@ -6,10 +7,11 @@ import { backupCommand } from './backup.ts';
 import { CommandError, type Command } from './command.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { migrateCommand } from './migrate.ts';
+import { restoreCommand } from './restore.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { serveCommand } from './serve.ts';
 
-const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, seedDemoCommand, auditCommand];
+const commands: readonly Command[] = [serveCommand, migrateCommand, createAdminCommand, backupCommand, restoreCommand, seedDemoCommand, auditCommand];
 
 const usage = `Usage: hms <command> [options]
 
@@ -24,7 +26,7 @@ function exitOnCommandError(command: Command, error: unknown): never {
     console.error(`hms: ${error.message}`);
     process.exit(error.exitCode);
   }
-  if (command === serveCommand || error instanceof ConfigError || error instanceof AppError) exitOnStartupError(error);
+  if (command === serveCommand || error instanceof ConfigError || error instanceof AppError || error instanceof StartupError) exitOnStartupError(error);
   console.error(`hms ${command.name}: failed:`, error);
   process.exit(1);
 }

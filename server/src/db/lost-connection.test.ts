@@ -82,7 +82,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('a lost PostgreSQL conn
     stop = true;
     await Promise.all(clients);
     expect(ended).toBeGreaterThan(0);
-    expect(server.child.exitCode).toBeNull();
+    expect(server.child.exitCode, server.output()).toBeNull();
     expect([...statuses.keys()].every((status) => status === 200 || status === 201 || status === 503)).toBe(true);
 
     // Serving again without a restart: the next requests succeed.
@@ -132,7 +132,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('a lost PostgreSQL conn
     }
     expect(await server.healthy(10_000)).toBe(true);
     expect((await traffic(server.base, admin, 'After the outage')).write.status).toBe(201);
-    expect(server.child.exitCode).toBeNull();
+    expect(server.child.exitCode, server.output()).toBeNull();
   });
 });
 

@@ -38,6 +38,8 @@ export function loadDriver(): typeof Database {
   return createRequire(import.meta.url)(driverModule()) as typeof Database;
 }
 
+export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDialect; raw: Database.Database } {
   const Driver = loadDriver();
   const raw = new Driver(file);
@@ -45,6 +47,8 @@ export function openSqlite(file: string, cacheSize = 500): { dialect: SqliteDial
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // A write-ahead log that was reset is cut back to this size instead of keeping its largest size.
+  raw.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   const cache = new Map<string, Database.Statement>();
   const cached = {
     close: () => raw.close(),

@@ -352,6 +352,13 @@ export interface PrescriptionItemsTable {
   instructions: string | null;
 }
 
+/** One row: the HMS version that last applied migrations to this database. */
+export interface SchemaVersionTable {
+  id: number;
+  hms_version: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -378,6 +385,7 @@ export interface DB {
   prescription_numbers: PrescriptionNumbersTable;
   prescriptions: PrescriptionsTable;
   prescription_items: PrescriptionItemsTable;
+  schema_version: SchemaVersionTable;
 }
 
 export type Db = Kysely<DB>;

@@ -28,6 +28,8 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
+                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
+                            sqliteLogBytes?: number;
                         };
                     };
                 };
@@ -41,6 +43,8 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
+                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
+                            sqliteLogBytes?: number;
                         };
                     };
                 };

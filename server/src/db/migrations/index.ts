@@ -6,6 +6,7 @@ import * as m004 from './004_notifications.ts';
 import * as m005 from './005_appointment_indexes.ts';
 import * as m006 from './006_settings_sessions.ts';
 import * as m007 from './007_appointment_order_indexes.ts';
+import * as m008 from './008_schema_version.ts';
 import * as m009 from './009_prescriptions.ts';
 import * as m012 from './012_audit.ts';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '005_appointment_indexes': m005,
   '006_settings_sessions': m006,
   '007_appointment_order_indexes': m007,
+  '008_schema_version': m008,
   '009_prescriptions': m009,
   '012_audit': m012,
 };

@@ -16,7 +16,11 @@ export async function createAdmin(db: Db, now: Date, input: { email: string; pas
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new AppError(400, 'VALIDATION_FAILED', `"${input.email}" is not an email address`);
   const problem = passwordProblem(input.password, email);
   if (problem) throw new AppError(400, 'VALIDATION_FAILED', `The administrator password is not acceptable: ${problem}`);
-  if (await findUserByEmail(db, email)) throw new AppError(409, 'EMAIL_TAKEN', `A user with the email ${email} already exists`);
+  if (await findUserByEmail(db, email)) {
+    // Another process starting at the same moment created it between our count and this check.
+    if (racing) return null;
+    throw new AppError(409, 'EMAIL_TAKEN', `A user with the email ${email} already exists`);
+  }
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const at = now.toISOString();

@@ -112,28 +112,41 @@ export interface ReceivedMail {
 export interface FakeSmtp {
   url: string;
   received: ReceivedMail[];
+  /** Messages whose DATA has begun (accepted or not). */
+  started(): number;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1, any port, no authentication, no TLS: it parses and keeps every message. */
-export async function startSmtpServer(): Promise<FakeSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1, any port, no authentication, no TLS: it parses and keeps every message.
+ * With `delayMs` it answers each message that long after receiving it, like a slow mail server.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<FakeSmtp> {
   const received: ReceivedMail[] = [];
+  let started = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
+      started += 1;
+      simpleParser(stream).then(async (mail) => {
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
         callback();
       }, (error: Error) => callback(error));
     },
+  });
+  // A client that dies mid-message (a process killed while it sends) resets its connection: not the server's failure.
+  server.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    started: () => started,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -56,6 +56,34 @@ export async function settleJob(db: Executor, claim: Claim, settlement: Settleme
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Moves the lease of jobs this process still holds (`sending`, same attempt) to `lockedUntil`; returns how many it kept. */
+export async function extendLeases(db: Executor, claims: readonly Claim[], lockedUntil: string): Promise<number> {
+  if (claims.length === 0) return 0;
+  const result = await db
+    .updateTable('delivery_jobs')
+    .set({ locked_until: lockedUntil })
+    .where('status', '=', 'sending')
+    .where((eb) => eb.or(claims.map((claim) => eb.and([eb('id', '=', claim.id), eb('attempts', '=', claim.attempts)]))))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Gives back a claimed job that was not started (the process is stopping): due again at once, the attempt not counted. */
+export async function releaseClaim(db: Executor, claim: Claim, at: string): Promise<void> {
+  await db
+    .updateTable('delivery_jobs')
+    .set((eb) => ({
+      status: eb.case().when('last_error', 'is', null).then('pending').else('failed').end(),
+      attempts: eb('attempts', '-', 1),
+      locked_until: null,
+      updated_at: at,
+    }))
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', claim.attempts)
+    .execute();
+}
+
 /** Reminder jobs of an appointment that have not gone out yet. */
 export async function deletePendingReminderJobs(trx: Trx, appointmentId: string): Promise<void> {
   await trx

@@ -108,6 +108,56 @@ describe.each(dialectsUnderTest())('the delivery outbox on %s', (dialect: TestDi
       expect(new Set(sent).size).toBe(30);
     });
 
+    it('sends up to the configured number of emails at once, never more', async () => {
+      const patient = await registerPatient(t.app);
+      for (let n = 0; n < 10; n += 1) await notifyNow(t, { userId: patient.userId, kind: 'doctor.deactivated', title: `Batch ${n}`, body: '.' });
+      const counted = memoryTransports();
+      const email = counted.email!;
+      let inFlight = 0;
+      let most = 0;
+      counted.email = { ...email, send: async (message) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inFlight -= 1;
+        await email.send(message);
+      } };
+      expect(await runDueJobs(t.deps, counted, { concurrency: 3 })).toMatchObject({ failed: 0, lapsed: 0 });
+      expect(counted.emails.filter((e) => e.to === patient.email)).toHaveLength(10);
+      expect(most).toBe(3);
+    });
+
+    it('a heartbeat renews the lease of a job being sent, so a second worker does not take it over while it lasts', async () => {
+      const patient = await registerPatient(t.app);
+      await notifyNow(t, { userId: patient.userId, kind: 'doctor.deactivated', title: 'Slow', body: 'Slow.' });
+      const slow = memoryTransports();
+      let finish = () => {};
+      let began = false;
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      const email = slow.email!;
+      slow.email = { ...email, send: async (message) => {
+        if (message.to === patient.email) {
+          began = true;
+          await held;
+        }
+        await email.send(message);
+      } };
+      const first = runDueJobs(t.deps, slow, { leaseMs: 900 });
+      await waitFor(() => began);
+      const other = memoryTransports();
+      for (let step = 0; step < 3; step += 1) {
+        t.clock.advance(600);
+        // Wait for a heartbeat (every third of the lease) to move the lease past the new time.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await runDueJobs(t.deps, other, { leaseMs: 900 });
+      }
+      finish();
+      await first;
+      expect(other.emails.filter((e) => e.to === patient.email)).toEqual([]);
+      expect(slow.emails.filter((e) => e.to === patient.email)).toHaveLength(1);
+      expect((await jobsOf(t, { userId: patient.userId, channel: 'email' }))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    });
+
     it(`backs off exponentially, gives up after ${MAX_ATTEMPTS} attempts, and shows the dead job to administrators only`, async () => {
       const patient = await registerPatient(t.app);
       await notifyNow(t, { userId: patient.userId, kind: 'doctor.deactivated', title: 'Doomed', body: 'Doomed.' });

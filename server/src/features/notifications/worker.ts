@@ -2,17 +2,29 @@ import type { Deps } from '../../deps.ts';
 import type { DeliveryJobsTable } from '../../db/types.ts';
 import { parseMailbox } from './email.ts';
 import { renderEmail, renderSms } from './messages.ts';
-import { claimDueJobs, settleJob, type Claim } from './outbox.queries.ts';
+import { claimDueJobs, extendLeases, releaseClaim, settleJob, type Claim } from './outbox.queries.ts';
 import { parseMessagePayload, REMINDER_KIND } from './payload.ts';
 import { deliverReminder, LapsedClaim, reminderStillHolds } from './reminders.ts';
 import type { Transports } from './transports.ts';
 
 /** A job is tried this many times, then left 'dead' for an administrator to look at. */
 export const MAX_ATTEMPTS = 6;
-/** How long a claimed job belongs to its worker; past it, the job counts as abandoned and is claimed again. */
-export const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed job belongs to its process unless renewed (HMS_DELIVERY_LEASE_SECONDS). A heartbeat renews the
+ * lease of every job the process holds every third of it, so only a process that died (or lost its database) lets
+ * a lease run out, and its jobs are claimed again within this time.
+ */
+export const LEASE_MS = 20_000;
 const BATCH_SIZE = 20;
 const MAX_ROUNDS = 10;
+
+export interface RunOptions {
+  leaseMs?: number;
+  /** Jobs sent at once per channel (email, text message, reminder). */
+  concurrency?: number;
+  /** Polled between jobs: once true, no new job starts and the claimed ones not started are given back. */
+  stopping?: () => boolean;
+}
 
 /** 1, 2, 4, 8, 16 … minutes after the attempt that failed, at most an hour. */
 export function retryDelayMs(attempts: number): number {
@@ -88,15 +100,44 @@ async function deliver(deps: Deps, transports: Transports, job: DeliveryJobsTabl
   return (await settleJob(deps.db, claim, { status: 'sent', sent_at: at, updated_at: at })) ? 'sent' : 'lapsed';
 }
 
-/** Claims and delivers every due job, batch by batch (reminders can make new jobs that are due at once). */
-export async function runDueJobs(deps: Deps, transports: Transports): Promise<RunReport> {
+/**
+ * Claims and delivers every due job, batch by batch (reminders can make new jobs that are due at once). Each channel
+ * sends up to `concurrency` jobs at once; while jobs are held, a heartbeat keeps their lease.
+ */
+export async function runDueJobs(deps: Deps, transports: Transports, options: RunOptions = {}): Promise<RunReport> {
+  const leaseMs = options.leaseMs ?? deps.config.deliveryLeaseSeconds * 1000;
+  const concurrency = options.concurrency ?? deps.config.deliveryConcurrency;
+  const stopping = options.stopping ?? (() => false);
   const report: RunReport = { sent: 0, failed: 0, dead: 0, skipped: 0, lapsed: 0 };
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const now = deps.clock.now();
-    const jobs = await deps.db.transaction().execute((trx) =>
-      claimDueJobs(trx, deps.dialect, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), BATCH_SIZE));
-    if (jobs.length === 0) break;
-    for (const job of jobs) report[await deliver(deps, transports, job)] += 1;
+  const held = new Map<string, Claim>();
+  const renew = () => {
+    const until = new Date(deps.clock.now().getTime() + leaseMs).toISOString();
+    return extendLeases(deps.db, [...held.values()], until)
+      .catch((error: unknown) => transports.log.warn({ error: errorText(error) }, 'could not renew delivery leases'));
+  };
+  const heartbeat = setInterval(() => void renew(), Math.max(200, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
+  try {
+    for (let round = 0; round < MAX_ROUNDS && !stopping(); round += 1) {
+      const now = deps.clock.now();
+      const jobs = await deps.db.transaction().execute((trx) =>
+        claimDueJobs(trx, deps.dialect, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), Math.max(BATCH_SIZE, concurrency * 3)));
+      if (jobs.length === 0) break;
+      for (const job of jobs) held.set(job.id, { id: job.id, attempts: job.attempts });
+      const lanes = new Map<string, DeliveryJobsTable[]>();
+      for (const job of jobs) lanes.set(job.channel, [...(lanes.get(job.channel) ?? []), job]);
+      const lane = async (queue: DeliveryJobsTable[]) => {
+        for (let job = queue.shift(); job && !stopping(); job = queue.shift()) {
+          report[await deliver(deps, transports, job)] += 1;
+          held.delete(job.id);
+        }
+      };
+      await Promise.all([...lanes.values()].flatMap((queue) => Array.from({ length: Math.min(concurrency, queue.length) }, () => lane(queue))));
+      for (const claim of held.values()) await releaseClaim(deps.db, claim, deps.clock.now().toISOString());
+      held.clear();
+    }
+  } finally {
+    clearInterval(heartbeat);
   }
   return report;
 }
@@ -108,13 +149,13 @@ export interface DeliveryWorker {
 
 /** Runs the due jobs now and then every `intervalMs`; what is due is judged by deps.clock. The timer does not keep the process alive. */
 export function startDeliveryWorker(deps: Deps, transports: Transports, options: { intervalMs?: number } = {}): DeliveryWorker {
-  const intervalMs = options.intervalMs ?? 5_000;
+  const intervalMs = options.intervalMs ?? deps.config.deliveryIntervalSeconds * 1000;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     timer = null;
-    running = runDueJobs(deps, transports)
+    running = runDueJobs(deps, transports, { stopping: () => stopped })
       .then(() => undefined, (error: unknown) => transports.log.warn({ error: errorText(error) }, 'delivery run failed'))
       .finally(() => {
         running = null;
@@ -127,6 +168,7 @@ export function startDeliveryWorker(deps: Deps, transports: Transports, options:
   };
   schedule(0);
   return {
+    /** The jobs being sent finish and are recorded; claimed jobs not yet started are given back to the queue. */
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
