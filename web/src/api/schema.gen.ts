@@ -28,8 +28,6 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
-                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
-                            sqliteLogBytes?: number;
                         };
                     };
                 };
@@ -43,8 +41,6 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
-                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
-                            sqliteLogBytes?: number;
                         };
                     };
                 };
@@ -779,6 +775,13 @@ export interface paths {
                             /** @description A session ends this long after sign-in, however active */
                             sessionAbsoluteHours: number;
                             /**
+                             * @description The unit temperatures are shown in (always stored in °C)
+                             * @enum {unknown}
+                             */
+                            temperatureUnit: "C" | "F";
+                            /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                            requireSignedConsultation: boolean;
+                            /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
                              */
@@ -868,6 +871,13 @@ export interface paths {
                         sessionIdleMinutes: number;
                         /** @description A session ends this long after sign-in, however active */
                         sessionAbsoluteHours: number;
+                        /**
+                         * @description The unit temperatures are shown in (always stored in °C)
+                         * @enum {unknown}
+                         */
+                        temperatureUnit?: "C" | "F";
+                        /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                        requireSignedConsultation?: boolean;
                     };
                 };
             };
@@ -906,6 +916,13 @@ export interface paths {
                             sessionIdleMinutes: number;
                             /** @description A session ends this long after sign-in, however active */
                             sessionAbsoluteHours: number;
+                            /**
+                             * @description The unit temperatures are shown in (always stored in °C)
+                             * @enum {unknown}
+                             */
+                            temperatureUnit: "C" | "F";
+                            /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                            requireSignedConsultation: boolean;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -1144,8 +1161,6 @@ export interface paths {
                             intact: boolean;
                             checked: number;
                             brokenAtSeq: number | null;
-                            /** @description What is wrong at brokenAtSeq: a missing row, a broken link, content that does not match its HMAC, a row without an HMAC after the anchor, a row signed with another key, a missing anchor, or a head that does not match the last row */
-                            problem: ("sequence" | "link" | "content" | "unkeyed" | "unknown_key" | "anchor" | "head") | null;
                         };
                     };
                 };
@@ -1171,26 +1186,6 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2901,11 +2896,6 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
-                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                                allergen?: {
-                                    ingredient?: string;
-                                    class?: string;
-                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -3051,11 +3041,6 @@ export interface paths {
                          * @description A calendar date, YYYY-MM-DD
                          */
                         resolvedDate?: string;
-                        /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                        allergen?: {
-                            ingredient?: string;
-                            class?: string;
-                        };
                     };
                 };
             };
@@ -3085,11 +3070,6 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
-                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                            allergen?: {
-                                ingredient?: string;
-                                class?: string;
-                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3348,10 +3328,6 @@ export interface paths {
                         details?: string | null;
                         onsetDate?: string | null;
                         resolvedDate?: string | null;
-                        allergen?: {
-                            ingredient?: string;
-                            class?: string;
-                        } | null;
                     };
                 };
             };
@@ -3381,11 +3357,6 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
-                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                            allergen?: {
-                                ingredient?: string;
-                                class?: string;
-                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3570,11 +3541,6 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
-                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                                allergen?: {
-                                    ingredient?: string;
-                                    class?: string;
-                                };
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant; answers are UTC with Z
@@ -5818,6 +5784,12 @@ export interface paths {
                                 outsideAvailability?: boolean;
                                 /** @description The changes the caller may make to this appointment now */
                                 allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                                consultation: {
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    signedAt: string | null;
+                                } | null;
                                 /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                                 changeDeadline: string | null;
                             }[];
@@ -5890,7 +5862,7 @@ export interface paths {
         put?: never;
         /**
          * Book an appointment (a patient for themself; admin and receptionist for a patient)
-         * @description Answers 201 with status requested, or confirmed when the hospital approves automatically. A start that is not a free slot answers 409 SLOT_UNAVAILABLE. Retrying with the same Idempotency-Key and body answers the first response again.
+         * @description Answers 201 with status requested, or confirmed when the hospital approves automatically. With walkIn: true (receptionist, admin; no start) the appointment is confirmed at once, starts now to the minute and lasts the doctor's slot length; it answers 409 SLOT_UNAVAILABLE when it overlaps an active appointment of the doctor. A start that is not a free slot answers 409 SLOT_UNAVAILABLE. Retrying with the same Idempotency-Key and body answers the first response again.
          */
         post: {
             parameters: {
@@ -5902,6 +5874,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description start is required unless walkIn is true */
             requestBody: {
                 content: {
                     "application/json": {
@@ -5911,11 +5884,13 @@ export interface paths {
                          * Format: date-time
                          * @description ISO-8601 instant; answers are UTC with Z
                          */
-                        start: string;
+                        start?: string;
                         /** @description Free text; not blank */
                         reason: string;
                         /** @description An opaque id (UUIDv7) */
                         patientId?: string;
+                        /** @description Front desk only: a walk-in starting now (to the minute) for the doctor's slot length, confirmed at once, outside the slot grid; leave out start */
+                        walkIn?: boolean;
                     };
                 };
             };
@@ -5992,6 +5967,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6197,6 +6178,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6372,6 +6359,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6586,6 +6579,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6802,6 +6801,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -7023,6 +7028,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -7236,6 +7247,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -7449,6 +7466,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -9291,6 +9314,12 @@ export interface paths {
                                 outsideAvailability?: boolean;
                                 /** @description The changes the caller may make to this appointment now */
                                 allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                                consultation: {
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    signedAt: string | null;
+                                } | null;
                                 /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                                 changeDeadline: string | null;
                             }[];
@@ -9314,11 +9343,6 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
-                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
-                                allergen?: {
-                                    ingredient?: string;
-                                    class?: string;
-                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -9538,511 +9562,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/formulary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Medicines of the formulary in name order (active ones unless an admin asks for all) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                    /** @description Words of the name or an ingredient */
-                    q?: string;
-                    /** @description Admins: list deactivated medicines too */
-                    includeInactive?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                name: string;
-                                strength: string;
-                                /** @enum {unknown} */
-                                form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /** @description Active ingredients, lower case */
-                                ingredients: string[];
-                                /** @description Drug classes, lower case, plural */
-                                classes: string[];
-                                /** @description Offered when prescribing */
-                                active: boolean;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a medicine to the formulary */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        strength: string;
-                        /** @enum {unknown} */
-                        form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
-                        /** @enum {unknown} */
-                        route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                        ingredients: string[];
-                        classes: string[];
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An opaque id (UUIDv7) */
-                            id: string;
-                            name: string;
-                            strength: string;
-                            /** @enum {unknown} */
-                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
-                            /** @enum {unknown} */
-                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                            /** @description Active ingredients, lower case */
-                            ingredients: string[];
-                            /** @description Drug classes, lower case, plural */
-                            classes: string[];
-                            /** @description Offered when prescribing */
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/formulary/terms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The ingredient and drug-class vocabulary an allergy entry may be coded to */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "ingredient" | "class";
-                    q?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {unknown} */
-                                kind: "ingredient" | "class";
-                                term: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/formulary/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change or deactivate a medicine (prescriptions keep what they were issued with) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        strength?: string;
-                        /** @enum {unknown} */
-                        form?: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
-                        /** @enum {unknown} */
-                        route?: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                        ingredients?: string[];
-                        classes?: string[];
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An opaque id (UUIDv7) */
-                            id: string;
-                            name: string;
-                            strength: string;
-                            /** @enum {unknown} */
-                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
-                            /** @enum {unknown} */
-                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                            /** @description Active ingredients, lower case */
-                            ingredients: string[];
-                            /** @description Drug classes, lower case, plural */
-                            classes: string[];
-                            /** @description Offered when prescribing */
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/patients/{id}/prescriptions": {
+    "/api/appointments/{id}/consultation": {
         parameters: {
             query?: never;
             header?: never;
@@ -10050,490 +9570,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The patient's prescriptions, newest first (the patient: issued ones; their doctors: all, drafts only their own)
-         * @description An active prescription whose course has ended reads, and filters, as completed. Admins and receptionists: 403.
+         * The visit's consultation
+         * @description The appointment's doctor reads drafts and signed ones; the patient and the patient's other doctors read signed ones only (a draft answers 404); receptionists answer 403; administrators answer 403 BREAK_GLASS_REQUIRED without an active break-glass grant for the patient. Every read is audited.
          */
         get: {
             parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                    status?: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
-                };
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                /** @description Human-readable and unique: RX-<year>-<six digits> */
-                                number: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
-                                /** @description An opaque id (UUIDv7) */
-                                patientId: string;
-                                patientName: string;
-                                prescriber: {
-                                    /** @description An opaque id (UUIDv7) */
-                                    doctorId: string;
-                                    name: string;
-                                };
-                                appointmentId: string | null;
-                                replacesId: string | null;
-                                /** @description The issued prescription that replaced this one */
-                                replacedById: string | null;
-                                items: {
-                                    /** @description An opaque id (UUIDv7) */
-                                    id: string;
-                                    formularyId: string | null;
-                                    drugText: string | null;
-                                    /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                    drug: string;
-                                    /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                    checked: boolean;
-                                    ingredients: string[];
-                                    classes: string[];
-                                    dose: {
-                                        /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                        value: string;
-                                        /** @enum {unknown} */
-                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                    };
-                                    /** @enum {unknown} */
-                                    route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                    /**
-                                     * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                     * @enum {unknown}
-                                     */
-                                    frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                    frequencyText: string | null;
-                                    duration: {
-                                        value: number;
-                                        /**
-                                         * @description d days, wk weeks, mo months (30 days)
-                                         * @enum {unknown}
-                                         */
-                                        unit: "d" | "wk" | "mo";
-                                    } | null;
-                                    quantity: {
-                                        /** @description How much to dispense, a positive decimal string */
-                                        value: string;
-                                        /** @enum {unknown} */
-                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                    } | null;
-                                    refills: number;
-                                    instructions: string | null;
-                                }[];
-                                /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                                warnings: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                /** @description The safety-check matches accepted at issue, and why */
-                                override: {
-                                    reason: string;
-                                    conflicts: {
-                                        code: string;
-                                        path: string;
-                                        message: string;
-                                    }[];
-                                } | null;
-                                issuedAt: string | null;
-                                /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                                endsAt: string | null;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 instant; answers are UTC with Z
-                                 */
-                                createdAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 instant; answers are UTC with Z
-                                 */
-                                updatedAt: string;
-                                /** @description What the caller may do with it now */
-                                allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Start a draft prescription (a doctor of the patient, or the doctor of appointmentId); numbered at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description An opaque id (UUIDv7) */
-                        appointmentId?: string;
-                        /** @description An active prescription of the patient this one replaces: it is stopped when this one is issued */
-                        replacesId?: string;
-                        items: {
-                            /** @description An opaque id (UUIDv7) */
-                            formularyId?: string;
-                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
-                            drugText?: string;
-                            dose: {
-                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                value: string;
-                                /** @enum {unknown} */
-                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                            };
-                            /** @enum {unknown} */
-                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                            /**
-                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                             * @enum {unknown}
-                             */
-                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                            /** @description Free text with the code: "with food", "up to 4 times a day" */
-                            frequencyText?: string;
-                            duration?: {
-                                value: number;
-                                /**
-                                 * @description d days, wk weeks, mo months (30 days)
-                                 * @enum {unknown}
-                                 */
-                                unit: "d" | "wk" | "mo";
-                            };
-                            quantity?: {
-                                /** @description How much to dispense, a positive decimal string */
-                                value: string;
-                                /** @enum {unknown} */
-                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                            };
-                            refills?: number;
-                            instructions?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An opaque id (UUIDv7) */
-                            id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
-                            /** @description An opaque id (UUIDv7) */
-                            patientId: string;
-                            patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
-                            };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
-                            }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prescriptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One prescription (the patient: issued ones; doctors of the patient; a draft: its prescriber); audited */
-        get: {
-            parameters: {
                 query?: never;
                 header?: never;
                 path: {
@@ -10553,83 +9594,49 @@ export interface paths {
                         "application/json": {
                             /** @description An opaque id (UUIDv7) */
                             id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
                             /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
                             /** @description An opaque id (UUIDv7) */
                             patientId: string;
                             patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
                             };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
                             }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
+                            followUp: string | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -10640,27 +9647,26 @@ export interface paths {
                              * @description ISO-8601 instant; answers are UTC with Z
                              */
                             updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
                             }[];
                         };
                     };
@@ -10727,7 +9733,10 @@ export interface paths {
                 };
             };
         };
-        /** Replace a draft's items (its prescriber); an issued prescription answers 409 INVALID_TRANSITION */
+        /**
+         * Create or replace the draft (the appointment's doctor)
+         * @description Allowed before the visit starts. A signed consultation answers 409 INVALID_TRANSITION; vitals outside their physiological bounds, an unknown diagnosis code or a second primary diagnosis answer 400 VALIDATION_FAILED with the field's path.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -10738,46 +9747,38 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description The whole draft: a field left out is cleared */
             requestBody: {
                 content: {
                     "application/json": {
-                        items: {
-                            /** @description An opaque id (UUIDv7) */
-                            formularyId?: string;
-                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
-                            drugText?: string;
-                            dose: {
-                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                value: string;
-                                /** @enum {unknown} */
-                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                            };
-                            /** @enum {unknown} */
-                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                            /**
-                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                             * @enum {unknown}
-                             */
-                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                            /** @description Free text with the code: "with food", "up to 4 times a day" */
-                            frequencyText?: string;
-                            duration?: {
-                                value: number;
-                                /**
-                                 * @description d days, wk weeks, mo months (30 days)
-                                 * @enum {unknown}
-                                 */
-                                unit: "d" | "wk" | "mo";
-                            };
-                            quantity?: {
-                                /** @description How much to dispense, a positive decimal string */
-                                value: string;
-                                /** @enum {unknown} */
-                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                            };
-                            refills?: number;
-                            instructions?: string;
+                        /** @description The chief complaint */
+                        complaint?: string | null;
+                        notes?: {
+                            history?: string | null;
+                            examination?: string | null;
+                            assessment?: string | null;
+                            plan?: string | null;
+                        };
+                        /** @description SI units; out of the physiological bounds answers 400 VALIDATION_FAILED with the field's path (e.g. /vitals/pulse) */
+                        vitals?: {
+                            systolic?: number | null;
+                            diastolic?: number | null;
+                            pulse?: number | null;
+                            temperatureC?: number | null;
+                            respiratoryRate?: number | null;
+                            spo2?: number | null;
+                            weightKg?: number | null;
+                            heightCm?: number | null;
+                        };
+                        diagnoses?: {
+                            text: string;
+                            code?: string | null;
+                            /** @description At most one primary diagnosis */
+                            primary?: boolean;
+                            status?: ("provisional" | "confirmed" | "ruled-out") | null;
                         }[];
+                        /** @description Follow-up advice for the patient */
+                        followUp?: string | null;
                     };
                 };
             };
@@ -10791,83 +9792,49 @@ export interface paths {
                         "application/json": {
                             /** @description An opaque id (UUIDv7) */
                             id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
                             /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
                             /** @description An opaque id (UUIDv7) */
                             patientId: string;
                             patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
                             };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
                             }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
+                            followUp: string | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -10878,8 +9845,27 @@ export interface paths {
                              * @description ISO-8601 instant; answers are UTC with Z
                              */
                             updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
+                            }[];
                         };
                     };
                 };
@@ -10986,134 +9972,13 @@ export interface paths {
             };
         };
         post?: never;
-        /** Discard a draft (its prescriber); an issued prescription is never deleted (409) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/prescriptions/{id}/issue": {
+    "/api/appointments/{id}/consultation/sign": {
         parameters: {
             query?: never;
             header?: never;
@@ -11123,8 +9988,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Issue a draft (its prescriber) after the allergy and duplicate-therapy checks
-         * @description A match answers 409 ALLERGY_CONFLICT (any allergy match) or DUPLICATE_THERAPY, with errors[].path = /items/<index>; the same request with overrideReason succeeds, and the override is stored and audited. A replacement stops the prescription it replaces.
+         * Sign the consultation; a confirmed appointment is completed in the same step
+         * @description Only once the visit has started and only for a confirmed or completed appointment (409 INVALID_TRANSITION otherwise). A signed consultation is locked: corrections are addenda.
          */
         post: {
             parameters: {
@@ -11136,14 +10001,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Why the allergy or duplicate-therapy matches are accepted: stored and audited */
-                        overrideReason?: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11154,83 +10012,49 @@ export interface paths {
                         "application/json": {
                             /** @description An opaque id (UUIDv7) */
                             id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
                             /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
                             /** @description An opaque id (UUIDv7) */
                             patientId: string;
                             patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
                             };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
                             }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
+                            followUp: string | null;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -11241,27 +10065,26 @@ export interface paths {
                              * @description ISO-8601 instant; answers are UTC with Z
                              */
                             updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
                             }[];
                         };
                     };
@@ -11354,7 +10177,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/prescriptions/{id}/stop": {
+    "/api/appointments/{id}/consultation/addenda": {
         parameters: {
             query?: never;
             header?: never;
@@ -11363,7 +10186,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop an active prescription (a doctor of the patient) */
+        /** Add an addendum to a signed consultation (who, when, what); addenda are never changed */
         post: {
             parameters: {
                 query?: never;
@@ -11377,13 +10200,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
+                        /** @description What is corrected or added, and why */
+                        text: string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11391,95 +10215,16 @@ export interface paths {
                         "application/json": {
                             /** @description An opaque id (UUIDv7) */
                             id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            at: string;
                             /** @description An opaque id (UUIDv7) */
-                            patientId: string;
-                            patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
-                            };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
-                            }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                            authorId: string;
+                            authorName: string;
+                            authorRole: string;
+                            text: string;
                         };
                     };
                 };
@@ -11591,486 +10336,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/prescriptions/{id}/complete": {
+    "/api/appointments/{id}/consultation/summary.pdf": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Mark an active prescription completed before its course ends (a doctor of the patient); it also reads as completed once its course has ended */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An opaque id (UUIDv7) */
-                            id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
-                            /** @description An opaque id (UUIDv7) */
-                            patientId: string;
-                            patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
-                            };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
-                            }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prescriptions/{id}/entered-in-error": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark an issued prescription entered in error (its prescriber): kept, shown and printed as void */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An opaque id (UUIDv7) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An opaque id (UUIDv7) */
-                            id: string;
-                            /** @description Human-readable and unique: RX-<year>-<six digits> */
-                            number: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
-                            /** @description An opaque id (UUIDv7) */
-                            patientId: string;
-                            patientName: string;
-                            prescriber: {
-                                /** @description An opaque id (UUIDv7) */
-                                doctorId: string;
-                                name: string;
-                            };
-                            appointmentId: string | null;
-                            replacesId: string | null;
-                            /** @description The issued prescription that replaced this one */
-                            replacedById: string | null;
-                            items: {
-                                /** @description An opaque id (UUIDv7) */
-                                id: string;
-                                formularyId: string | null;
-                                drugText: string | null;
-                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
-                                drug: string;
-                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
-                                checked: boolean;
-                                ingredients: string[];
-                                classes: string[];
-                                dose: {
-                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                };
-                                /** @enum {unknown} */
-                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
-                                /**
-                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
-                                 * @enum {unknown}
-                                 */
-                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
-                                frequencyText: string | null;
-                                duration: {
-                                    value: number;
-                                    /**
-                                     * @description d days, wk weeks, mo months (30 days)
-                                     * @enum {unknown}
-                                     */
-                                    unit: "d" | "wk" | "mo";
-                                } | null;
-                                quantity: {
-                                    /** @description How much to dispense, a positive decimal string */
-                                    value: string;
-                                    /** @enum {unknown} */
-                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
-                                } | null;
-                                refills: number;
-                                instructions: string | null;
-                            }[];
-                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
-                            warnings: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description The safety-check matches accepted at issue, and why */
-                            override: {
-                                reason: string;
-                                conflicts: {
-                                    code: string;
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } | null;
-                            issuedAt: string | null;
-                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
-                            endsAt: string | null;
-                            endedAt: string | null;
-                            endReason: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 instant; answers are UTC with Z
-                             */
-                            updatedAt: string;
-                            /** @description What the caller may do with it now */
-                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            code: string;
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prescriptions/{id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The issued prescription as PDF (who may read it); VOID when entered in error, COPY on a reprint; audited */
+        /** The visit summary of a signed consultation as PDF (who may read the signed consultation); audited */
         get: {
             parameters: {
                 query?: never;
@@ -12093,6 +10366,138 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's signed visit summaries, latest first (the patient, the patient's doctors, an admin through break-glass) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                appointmentId: string;
+                                /** @description An opaque id (UUIDv7) */
+                                consultationId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                start: string;
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                doctorName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                signedAt: string;
+                                complaint: string | null;
+                                diagnoses: {
+                                    text: string;
+                                    code: string | null;
+                                    codeTitle: string | null;
+                                    primary: boolean;
+                                    status: ("provisional" | "confirmed" | "ruled-out") | null;
+                                }[];
+                                followUp: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12172,8 +10577,231 @@ export interface paths {
                         };
                     };
                 };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Break-glass: an administrator's 30-minute access to the patient's clinical records, with the reason; audited and flagged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why clinical records must be read (at least 10 characters); audited */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
-                409: {
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnosis-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the ICD-10 codes shipped with HMS (code prefix or words of the title) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of a code or of its title */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                title: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -8,6 +8,7 @@ import * as m006 from './006_settings_sessions.ts';
 import * as m007 from './007_appointment_order_indexes.ts';
 import * as m008 from './008_schema_version.ts';
 import * as m009 from './009_prescriptions.ts';
+import * as m010 from './010_consultations.ts';
 import * as m012 from './012_audit.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '007_appointment_order_indexes': m007,
   '008_schema_version': m008,
   '009_prescriptions': m009,
+  '010_consultations': m010,
   '012_audit': m012,
 };

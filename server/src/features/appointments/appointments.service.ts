@@ -20,8 +20,17 @@ export async function findVisibleAppointment(db: Executor, actor: Actor, id: str
   return row;
 }
 
-/** What the actor may do with the appointment now, under the hospital's current rules. */
+/**
+ * What the actor may do with the appointment now, under the hospital's current rules. Where completing needs a signed
+ * consultation, 'complete' is offered only once it is signed (signing a consultation completes the visit itself).
+ */
 function allowedFor(actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date): AllowedActions {
+  const allowed = allowedByStatus(actor, row, settings, now);
+  if (Number(settings.require_signed_consultation) !== 1 || row.consultation_status === 'signed') return allowed;
+  return { ...allowed, allowedActions: allowed.allowedActions.filter((action) => action !== 'complete') };
+}
+
+function allowedByStatus(actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date): AllowedActions {
   return allowedActionsFor(
     actor,
     { doctorId: row.doctor_id, patientId: row.patient_id, status: row.status as AppointmentStatus, start: new Date(row.start_at) },
@@ -37,7 +46,7 @@ export async function detailView(db: Executor, actor: Actor, id: string, setting
 
 async function withAvailabilityFlag(db: Executor, actor: Actor, row: AppointmentRow, history: HistoryRow[], settings: SettingsTable, now: Date): Promise<AppointmentView> {
   const allowed = allowedFor(actor, row, settings, now);
-  if (!seesAvailabilityFlag(actor)) return toAppointment(row, allowed, { history });
+  if (!seesAvailabilityFlag(actor)) return toAppointment(row, allowed, { history, showDraftConsultation: false });
   const flags = await outsideAvailabilityOf(db, [row], settings.time_zone);
   return toAppointment(row, allowed, { history, outsideAvailability: flags.get(row.id) ?? false });
 }
@@ -114,7 +123,9 @@ async function readAppointmentPage(deps: Deps, actor: Actor, query: AppointmentL
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
   const now = deps.clock.now();
-  if (!seesAvailabilityFlag(actor)) return { items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now))), nextCursor };
+  if (!seesAvailabilityFlag(actor)) {
+    return { items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now), { showDraftConsultation: false })), nextCursor };
+  }
   const flags = await outsideAvailabilityOf(deps.db, page, settings.time_zone);
   return {
     items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now), { outsideAvailability: flags.get(row.id) ?? false })),
