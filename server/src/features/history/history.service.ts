@@ -55,7 +55,7 @@ export async function addEntry(deps: Deps, caller: Caller, patientId: string, bo
   const content = normalizeEntry<EntryContent>({
     kind: body.kind, title: body.title, details: body.details ?? null, onsetDate: body.onsetDate ?? null, resolvedDate: body.resolvedDate ?? null,
   });
-  assertValid(content, todayFor(deps));
+  assertValid(content, await todayFor(deps));
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = newId();
@@ -98,7 +98,7 @@ async function saveNextVersion(trx: Trx, entry: EntryRow, userId: string, at: st
 /** Edits an entry, keeping the previous content as a version. */
 export async function changeEntry(deps: Deps, caller: Caller, patientId: string, entryId: string, body: HistoryPatchInput) {
   const patch = normalizeEntry(body);
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
   return auditedTransaction(deps, caller, async (trx) => {
