@@ -243,6 +243,7 @@ export interface paths {
                         dateOfBirth: string;
                         /** @enum {unknown} */
                         gender: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         address?: string;
                     };
@@ -1443,6 +1444,7 @@ export interface paths {
                         dateOfBirth?: string;
                         /** @enum {unknown} */
                         gender?: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         address?: string;
                     };
@@ -1979,12 +1981,14 @@ export interface paths {
                         dateOfBirth: string;
                         /** @enum {unknown} */
                         gender: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         /** Format: email */
                         email?: string;
                         address?: string;
                         emergencyContact?: {
                             name: string;
+                            /** @description Digits, spaces and + ( ) - . / */
                             phone: string;
                         };
                         /** @enum {unknown} */
@@ -2371,11 +2375,13 @@ export interface paths {
                         dateOfBirth?: string;
                         /** @enum {unknown} */
                         gender?: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         email?: string | null;
                         address?: string | null;
                         emergencyContact?: {
                             name: string;
+                            /** @description Digits, spaces and + ( ) - . / */
                             phone: string;
                         } | null;
                         bloodGroup?: ("A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-") | null;
@@ -4100,6 +4106,7 @@ export interface paths {
                         name: string;
                         /** Format: email */
                         email: string;
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         /** @description An opaque id (UUIDv7) */
                         specializationId: string;
@@ -4479,6 +4486,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         bio?: string | null;
                         /** @description Languages spoken */
