@@ -268,6 +268,15 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** A one-time token for creating the first administrator in the browser; only its SHA-256 (hex) is stored. */
+export interface SetupTokensTable {
+  id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,6 +298,7 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  setup_tokens: SetupTokensTable;
 }
 
 export type Db = Kysely<DB>;
