@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { constraintViolation } from '../db/constraint.ts';
+import type { ErrorCode } from '#shared/errors';
 import { AppError, type FieldError } from './app-error.ts';
 import { fieldErrors, type AjvIssue } from './field-messages.ts';
 import type { App } from './types.ts';
@@ -13,7 +14,7 @@ const TITLES: Record<number, string> = {
 
 /** Turns any error into an application/problem+json answer; 5xx answers carry only the request id. */
 export function toProblem(error: unknown, requestId: string): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
-  const body = (status: number, code: string, detail: string, errors?: FieldError[]) => ({
+  const body = (status: number, code: ErrorCode, detail: string, errors?: FieldError[]) => ({
     type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, code, ...(errors ? { errors } : {}),
   });
   if (error instanceof AppError) {

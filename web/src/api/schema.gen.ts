@@ -115,7 +115,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -135,7 +139,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -155,7 +163,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -175,7 +187,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -195,7 +211,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -285,7 +305,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -305,7 +329,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -325,7 +353,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -345,7 +377,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -365,7 +401,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -434,7 +474,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -490,7 +534,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -510,7 +558,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -571,7 +623,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -591,7 +647,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -611,7 +671,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -631,7 +695,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -794,7 +862,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -814,7 +886,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -922,7 +998,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -942,7 +1022,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -962,7 +1046,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1055,7 +1143,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1075,7 +1167,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1095,7 +1191,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1155,7 +1255,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1175,7 +1279,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1242,7 +1350,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1262,7 +1374,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1282,7 +1398,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1366,7 +1486,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1386,7 +1510,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1406,7 +1534,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1491,7 +1623,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1511,7 +1647,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1531,7 +1671,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1551,7 +1695,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1626,7 +1774,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1646,7 +1798,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1666,7 +1822,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1752,7 +1912,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1772,7 +1936,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1792,7 +1960,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1812,7 +1984,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1832,7 +2008,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1910,7 +2090,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1930,7 +2114,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1950,7 +2138,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2063,7 +2255,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2083,7 +2279,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2103,7 +2303,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2123,7 +2327,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2216,7 +2424,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2236,7 +2448,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2256,7 +2472,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2300,7 +2520,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2320,7 +2544,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2340,7 +2568,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2447,7 +2679,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2467,7 +2703,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2487,7 +2727,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2507,7 +2751,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2527,7 +2775,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2621,7 +2873,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2641,7 +2897,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2661,7 +2921,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2734,7 +2998,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2754,7 +3022,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2774,7 +3046,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2794,7 +3070,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2814,7 +3094,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2926,7 +3210,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2946,7 +3234,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2966,7 +3258,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2986,7 +3282,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3098,7 +3398,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3118,7 +3422,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3138,7 +3446,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3158,7 +3470,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3218,7 +3534,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3238,7 +3558,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3258,7 +3582,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3278,7 +3606,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3385,7 +3717,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3405,7 +3741,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3425,7 +3765,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3445,7 +3789,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3465,7 +3813,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3555,7 +3907,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3575,7 +3931,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3595,7 +3955,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3615,7 +3979,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3681,7 +4049,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3701,7 +4073,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3721,7 +4097,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3777,7 +4157,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3797,7 +4181,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3817,7 +4205,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3837,7 +4229,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3916,7 +4312,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3936,7 +4336,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3956,7 +4360,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3976,7 +4384,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3996,7 +4408,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4080,7 +4496,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4186,7 +4606,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4206,7 +4630,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4226,7 +4654,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4246,7 +4678,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4327,7 +4763,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4347,7 +4787,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4397,7 +4841,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4417,7 +4865,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4437,7 +4889,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4457,7 +4913,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4567,7 +5027,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4587,7 +5051,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4607,7 +5075,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4627,7 +5099,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4647,7 +5123,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4738,7 +5218,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4758,7 +5242,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4778,7 +5266,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4798,7 +5290,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4900,7 +5396,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4920,7 +5420,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4940,7 +5444,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4960,7 +5468,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5029,7 +5541,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5049,7 +5565,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5121,7 +5641,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5141,7 +5665,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5161,7 +5689,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5181,7 +5713,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5256,7 +5792,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5276,7 +5816,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5296,7 +5840,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5316,7 +5864,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5391,7 +5943,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5411,7 +5967,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5431,7 +5991,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5451,7 +6015,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5511,7 +6079,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5531,7 +6103,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5551,7 +6127,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5627,7 +6207,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5647,7 +6231,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5789,7 +6377,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5809,7 +6401,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5829,7 +6425,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5961,7 +6561,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5981,7 +6585,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6001,7 +6609,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6021,7 +6633,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6041,7 +6657,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6166,7 +6786,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6186,7 +6810,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6206,7 +6834,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6341,7 +6973,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6361,7 +6997,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6381,7 +7021,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6401,7 +7045,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6421,7 +7069,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6555,7 +7207,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6575,7 +7231,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6595,7 +7255,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6615,7 +7279,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6635,7 +7303,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6771,7 +7443,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6791,7 +7467,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6811,7 +7491,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6831,7 +7515,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6851,7 +7539,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6992,7 +7684,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7012,7 +7708,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7032,7 +7732,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7052,7 +7756,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7072,7 +7780,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7205,7 +7917,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7225,7 +7941,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7245,7 +7965,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7265,7 +7989,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7285,7 +8013,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7418,7 +8150,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7438,7 +8174,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7458,7 +8198,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7478,7 +8222,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7498,7 +8246,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7575,7 +8327,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7595,7 +8351,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7653,7 +8413,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7709,7 +8473,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7729,7 +8497,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7786,7 +8558,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7806,7 +8582,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7826,7 +8606,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7846,7 +8630,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7914,7 +8702,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7981,7 +8773,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8001,7 +8797,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8021,7 +8821,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8081,7 +8885,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8101,7 +8909,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8140,7 +8952,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8160,7 +8976,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8215,7 +9035,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8235,7 +9059,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8255,7 +9083,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8351,7 +9183,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8371,7 +9207,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8391,7 +9231,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8450,7 +9294,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8470,7 +9318,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8490,7 +9342,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8510,7 +9366,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8530,7 +9390,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8742,7 +9606,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8762,7 +9630,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8823,7 +9695,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8843,7 +9719,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8863,7 +9743,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8928,7 +9812,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8948,7 +9836,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8968,7 +9860,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9027,7 +9923,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9047,7 +9947,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9067,7 +9971,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9328,7 +10236,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9348,7 +10260,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9368,7 +10284,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9427,7 +10347,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9447,7 +10371,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9467,7 +10395,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9578,7 +10510,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9598,7 +10534,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9618,7 +10558,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9638,7 +10582,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9697,7 +10645,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9717,7 +10669,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9765,7 +10721,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9785,7 +10745,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9805,7 +10769,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9825,7 +10793,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9845,7 +10817,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9865,7 +10841,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9908,7 +10888,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9928,7 +10912,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9948,7 +10936,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9968,7 +10960,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;

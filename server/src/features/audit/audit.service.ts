@@ -6,12 +6,14 @@ import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { AppError } from '../../http/app-error.ts';
 import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listAuditRowsAfter, listUserNames, type AuditFilter } from './audit.queries.ts';
 
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+import type { AuditAction, AuditOutcome } from '#shared/audit';
+
+export type { AuditAction, AuditOutcome };
 
 export interface AuditEntry {
   actorId: string | null;
   actorRole: string | null;
-  action: string;
+  action: AuditAction;
   entityType?: string | null;
   entityId?: string | null;
   outcome: AuditOutcome;

@@ -3,7 +3,7 @@ import type { Trx } from '../../db/types.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
-import { writeAudit } from '../audit/audit.service.ts';
+import { writeAudit, type AuditAction } from '../audit/audit.service.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { decodeCursor, decodePairCursor, pageOf } from '../patients/cursor.ts';
 import { patientNotFound, todayFor } from '../patients/patients.service.ts';
@@ -16,7 +16,7 @@ import type { HistoryCreateInput, HistoryListInput, HistoryPatchInput, VersionLi
 const entryNotFound = () => notFound('History entry');
 
 /** The patient, when the caller may read their history; 404 (audited as denied) otherwise. */
-async function openHistory(trx: Trx, caller: Caller, patientId: string, action: string, allowed = canViewHistory) {
+async function openHistory(trx: Trx, caller: Caller, patientId: string, action: AuditAction, allowed = canViewHistory) {
   const found = await loadPatient(trx, caller.actor, patientId);
   if (!found) throw patientNotFound();
   if (!allowed(caller.actor, found.relation)) throw new Denied(patientNotFound(), action, 'patient', patientId);
@@ -74,7 +74,7 @@ export async function addEntry(deps: Deps, caller: Caller, patientId: string, bo
 }
 
 /** The live entry the caller may change: 404 when it is not there, 403 (audited) when it is not theirs to change. */
-async function openEntryForChange(trx: Trx, caller: Caller, patientId: string, entryId: string, action: string): Promise<EntryRow> {
+async function openEntryForChange(trx: Trx, caller: Caller, patientId: string, entryId: string, action: AuditAction): Promise<EntryRow> {
   const { relation } = await openHistory(trx, caller, patientId, action);
   const entry = await findEntry(trx, patientId, entryId);
   if (!entry || entry.deleted_at !== null) throw entryNotFound();

@@ -1,47 +1,7 @@
+import { AUDIT_ACTIONS } from '#shared/audit';
+
 /** Actions the server writes to the audit log, offered as suggestions; any other text may be typed. */
-export const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.register',
-  'auth.password_change',
-  'user.create',
-  'user.update',
-  'patient.create',
-  'patient.account.create',
-  'patient.read',
-  'patient.search',
-  'patient.update',
-  'patient.deactivate',
-  'patient.history.create',
-  'patient.history.read',
-  'patient.history.update',
-  'patient.history.delete',
-  'patient.history.versions.read',
-  'doctor.create',
-  'doctor.update',
-  'doctor.deactivate',
-  'doctor.photo_update',
-  'doctor.photo_delete',
-  'specialization.create',
-  'specialization.update',
-  'availability.update',
-  'time_off.create',
-  'time_off.delete',
-  'appointment.book',
-  'appointment.confirm',
-  'appointment.reject',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'appointment.complete',
-  'appointment.no_show',
-  'calendar_feed.create',
-  'calendar_feed.revoke',
-  'delivery.retry',
-  'settings.update',
-  'audit.export',
-  'patients.export',
-  'appointments.export',
-];
+export const KNOWN_ACTIONS: readonly string[] = AUDIT_ACTIONS;
 
 /** Kinds of record the audit log names, offered as suggestions. */
 export const KNOWN_ENTITY_TYPES = [
