@@ -17,6 +17,8 @@ export interface RunningServer {
   baseUrl: string;
   /** The server's data directory, holding its SQLite file (hms.sqlite). */
   dataDir: string;
+  /** What the server printed so far (the last 20 000 characters). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -53,8 +55,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The server did not become healthy within 30 s:\n${output()}`);
 }
 
-/** Starts the built server on a free port with a fresh data directory and a first administrator. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts the built server on a free port with a fresh data directory and (unless told otherwise) a first administrator. */
+export async function startServer(options: { firstAdmin?: boolean } = {}): Promise<RunningServer> {
   if (!existsSync(serverEntry)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   if (!existsSync(path.join(rootDir, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   const port = await freePort();
@@ -67,8 +69,7 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       HMS_DATA_DIR: dataDir,
-      HMS_ADMIN_EMAIL: ADMIN_EMAIL,
-      HMS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...(options.firstAdmin === false ? {} : { HMS_ADMIN_EMAIL: ADMIN_EMAIL, HMS_ADMIN_PASSWORD: ADMIN_PASSWORD }),
       HMS_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +96,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, stop };
+  return { baseUrl, dataDir, output: () => log, stop };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import type { Deps } from './deps.ts';
 import { exportRoutes } from './features/admin/exports.routes.ts';
 import { overviewRoutes } from './features/admin/overview.routes.ts';
@@ -23,6 +23,7 @@ import { deliveryRoutes } from './features/notifications/deliveries.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { schedulingRoutes } from './features/scheduling/scheduling.routes.ts';
+import { setupRoutes } from './features/setup/setup.routes.ts';
 import { specializationRoutes } from './features/specializations/specializations.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
@@ -43,9 +44,25 @@ export interface BuiltApp {
   routes: DeclaredRoute[];
 }
 
+const LEVEL_WORDS: Record<number, string> = { 40: 'warning: ', 50: 'error: ', 60: 'fatal: ' };
+
+/** Pino's JSON lines as plain text for a person at a terminal: the message, its level when it is a problem, and a stack. */
+const textStream = {
+  write(line: string) {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { stack?: string } };
+      const stack = entry.err?.stack ? `\n${entry.err.stack}` : '';
+      process.stdout.write(`${LEVEL_WORDS[entry.level ?? 0] ?? ''}${entry.msg ?? ''}${stack}\n`);
+    } catch {
+      process.stdout.write(line);
+    }
+  },
+};
+
 function loggerOptions(deps: Deps): FastifyServerOptions['logger'] {
   return {
     level: deps.config.logLevel,
+    ...(deps.config.logFormat === 'text' ? { stream: textStream } : {}),
     // Query strings can hold search terms (names, phone numbers): log the path only.
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
@@ -58,6 +75,7 @@ function loggerOptions(deps: Deps): FastifyServerOptions['logger'] {
 export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps),
+    logController: new LogController({ disableRequestLogging: !deps.config.logRequests }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
     requestIdHeader: false,
@@ -102,6 +120,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   formularyRoutes(app, deps);
   prescriptionRoutes(app, deps);
   consultationRoutes(app, deps);
+  setupRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);

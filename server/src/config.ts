@@ -17,6 +17,10 @@ export interface Config {
   readonly publicUrl: string | null;
   readonly secureCookies: boolean;
   readonly logLevel: LogLevel;
+  /** `text`: one plain line per message (the default on a terminal); `json`: pino's JSON lines (the default otherwise). */
+  readonly logFormat: 'text' | 'json';
+  /** A log line per request (the default when the output is not a terminal). */
+  readonly logRequests: boolean;
   readonly timeZone: string;
   /** Seeds the settings' session idle timeout on first start; afterwards it is changed in Settings. */
   readonly sessionIdleMinutes: number;
@@ -138,7 +142,7 @@ function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'smsUrl' | 'smsAcco
 }
 
 /** Reads the environment once into a frozen Config; a bad value throws a ConfigError naming the variable. */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+export function loadConfig(env: Env = process.env, cwd = process.cwd(), terminal = process.stdout.isTTY === true): Config {
   const databaseUrl = text(env, 'DATABASE_URL');
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset to use the embedded SQLite database)');
@@ -159,6 +163,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`HMS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
+  const logFormat = text(env, 'HMS_LOG_FORMAT') ?? (terminal ? 'text' : 'json');
+  if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError(`HMS_LOG_FORMAT must be text or json (got "${logFormat}")`);
+  const logRequests = text(env, 'HMS_LOG_REQUESTS') ?? String(!terminal);
+  if (logRequests !== 'true' && logRequests !== 'false') throw new ConfigError(`HMS_LOG_REQUESTS must be true or false (got "${logRequests}")`);
   const adminEmail = text(env, 'HMS_ADMIN_EMAIL');
   const adminPassword = env['HMS_ADMIN_PASSWORD'] ? env['HMS_ADMIN_PASSWORD'] : null;
   if ((adminEmail === null) !== (adminPassword === null)) {
@@ -185,6 +193,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     logLevel,
+    logFormat,
+    logRequests: logRequests === 'true',
     timeZone,
     sessionIdleMinutes: integer(env, 'HMS_SESSION_IDLE_MINUTES', 30, SETTINGS_LIMITS.sessionIdleMinutes.minimum, SETTINGS_LIMITS.sessionIdleMinutes.maximum),
     sessionAbsoluteHours: integer(env, 'HMS_SESSION_ABSOLUTE_HOURS', 12, SETTINGS_LIMITS.sessionAbsoluteHours.minimum, SETTINGS_LIMITS.sessionAbsoluteHours.maximum),

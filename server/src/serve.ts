@@ -10,6 +10,7 @@ import { loadAuditKey } from './features/audit/audit-key-file.ts';
 import { createTransports } from './features/notifications/transports.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './features/notifications/worker.ts';
 import { StartupError } from './db/startup-error.ts';
+import { issueSetupToken } from './features/setup/setup.service.ts';
 import { AppError } from './http/app-error.ts';
 
 /** How long a graceful stop may take before the process exits anyway (systemd's TimeoutStopSec is longer). */
@@ -29,6 +30,7 @@ export async function serve(config: Config): Promise<void> {
   reportLostConnection = (error) => app.log.warn({ code: 'DATABASE_UNAVAILABLE' }, `lost a database connection: ${error.message}`);
   if (backup) app.log.info(`copied the database to ${backup} before migrating it`);
   if (adminCreated) app.log.info(`created the first administrator ${config.adminEmail}`);
+  const setup = await issueSetupToken(handle.db, systemClock.now());
   const checkpointer: Checkpointer | null = handle.sqlite
     ? await startCheckpointer(handle.sqlite, { onError: (message) => app.log.warn(`SQLite checkpoint: ${message}`) }).catch((error: unknown) => {
       app.log.warn(`SQLite checkpoints stay on the request path: ${error instanceof Error ? error.message : String(error)}`);
@@ -60,9 +62,18 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  const where = handle.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
+  await app.listen({ port: config.port, host: config.host, listenTextResolver: (address) => `HMS is serving on ${address} (${where})` });
   if (!closing) worker = startDeliveryWorker(deps, transports);
-  app.log.info(`HMS is serving on http://${config.host}:${config.port} (${handle.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
+  const address = app.server.address();
+  const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  if (setup) app.log.warn(firstRunMessage(config.publicUrl ?? url, setup.token));
+}
+
+/** What to do when nobody can sign in yet: the one-time link of the first-run screen, or the command. */
+export function firstRunMessage(base: string, token: string): string {
+  return `No administrator yet: open ${base.replace(/\/$/, '')}/setup#token=${token} (works once, within 1 hour) ` +
+    'or run `npx hms create-admin --email you@example.org` (or start with HMS_ADMIN_EMAIL and HMS_ADMIN_PASSWORD set)';
 }
 
 export function exitOnStartupError(error: unknown): never {

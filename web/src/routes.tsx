@@ -8,7 +8,8 @@ import { notificationAppRoutes } from './features/notifications/routes.tsx';
 import { adminAppRoutes } from './features/admin/routes.tsx';
 
 const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
-const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const HomePage = lazy(() => import('./features/setup/HomeOrFirstRun.tsx').then((m) => ({ default: m.HomeOrFirstRun })));
+const FirstRunPage = lazy(() => import('./features/setup/FirstRunPage.tsx').then((m) => ({ default: m.FirstRunPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'setup', element: <FirstRunPage /> },
           ...peoplePublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

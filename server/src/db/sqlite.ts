@@ -35,7 +35,14 @@ export function driverModule(): string {
 }
 
 export function loadDriver(): typeof Database {
-  return createRequire(import.meta.url)(driverModule()) as typeof Database;
+  const name = driverModule();
+  try {
+    return createRequire(import.meta.url)(name) as typeof Database;
+  } catch (error) {
+    // An optional dependency (decision record 010): left out when the install ran on an older Node.
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`The SQLite driver for Node ${process.versions.node} (${name}) is not installed: run npm install again with this Node version`, { cause: error });
+  }
 }
 
 export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;

@@ -414,6 +414,15 @@ export interface BreakGlassGrantsTable {
   expires_at: string;
 }
 
+/** A one-time token for creating the first administrator in the browser; only its SHA-256 (hex) is stored. */
+export interface SetupTokensTable {
+  id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -444,6 +453,7 @@ export interface DB {
   consultations: ConsultationsTable;
   consultation_addenda: ConsultationAddendaTable;
   break_glass_grants: BreakGlassGrantsTable;
+  setup_tokens: SetupTokensTable;
 }
 
 export type Db = Kysely<DB>;

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '#shared/errors';
+
 export interface FieldError {
   path: string;
   message: string;
@@ -7,7 +9,7 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { constraintViolation } from '../db/constraint.ts';
+import type { ErrorCode } from '#shared/errors';
 import { AppError, type FieldError } from './app-error.ts';
+import { fieldErrors, type AjvIssue } from './field-messages.ts';
 import type { App } from './types.ts';
 
 const TITLES: Record<number, string> = {
@@ -10,26 +12,9 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-interface AjvIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] };
-}
-
-function fieldErrors(issues: AjvIssue[], context: string | undefined): FieldError[] {
-  return issues.map((issue) => {
-    const base = issue.instancePath ?? '';
-    if (issue.params?.missingProperty) return { path: `${base}/${issue.params.missingProperty}`, message: 'is required' };
-    if (issue.params?.additionalProperty) return { path: `${base}/${issue.params.additionalProperty}`, message: 'is not an allowed field' };
-    const message = issue.keyword === 'const' || issue.keyword === 'anyOf' ? 'has a value that is not allowed' : issue.message ?? 'is invalid';
-    return { path: base || (context ? `(${context})` : '/'), message };
-  });
-}
-
 /** Turns any error into an application/problem+json answer; 5xx answers carry only the request id. */
 export function toProblem(error: unknown, requestId: string): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
-  const body = (status: number, code: string, detail: string, errors?: FieldError[]) => ({
+  const body = (status: number, code: ErrorCode, detail: string, errors?: FieldError[]) => ({
     type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, code, ...(errors ? { errors } : {}),
   });
   if (error instanceof AppError) {
@@ -39,7 +24,9 @@ export function toProblem(error: unknown, requestId: string): { status: number; 
   if (fe.validation) {
     const errors = fieldErrors(fe.validation, fe.validationContext);
     const first = errors[0];
-    const detail = first ? `${first.path} ${first.message}` : 'The request is invalid';
+    const detail = !first ? 'The request is invalid'
+      : errors.length === 1 ? first.message
+        : `${errors.length} fields need correcting: ${errors.map((error) => error.message).join('; ')}`;
     return { status: 400, body: body(400, 'VALIDATION_FAILED', detail, errors), headers: {} };
   }
   switch (fe.code) {

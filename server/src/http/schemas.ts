@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { ERROR_CODES } from '#shared/errors';
 import { PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '#shared/limits';
 
 /** Schema pieces shared by every feature: the contract's vocabulary. */
@@ -13,7 +14,7 @@ export const Problem = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    code: Type.String(),
+    code: Type.Enum(ERROR_CODES, { description: 'Stable machine-readable code of the problem' }),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },

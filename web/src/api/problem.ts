@@ -1,3 +1,8 @@
+import { ERROR_CODES, type ErrorCode } from '#shared/errors';
+
+/** A problem's code: one of the server's, or HTTP_<status> when the answer carried none (a proxy's error page). */
+export type ProblemCode = ErrorCode | `HTTP_${number}`;
+
 export interface FieldProblem {
   path: string;
   message: string;
@@ -5,10 +10,10 @@ export interface FieldProblem {
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly fieldErrors: FieldProblem[];
 
-  constructor(status: number, code: string, detail: string, fieldErrors: FieldProblem[] = []) {
+  constructor(status: number, code: ProblemCode, detail: string, fieldErrors: FieldProblem[] = []) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
@@ -48,7 +53,8 @@ export function toApiError(response: Response, body: unknown): ApiError {
       : typeof problem.title === 'string' && problem.title !== ''
         ? problem.title
         : (fallbackMessages[response.status] ?? 'Something went wrong. Please try again.');
-  const code = typeof problem.code === 'string' ? problem.code : `HTTP_${response.status}`;
+  const known = (ERROR_CODES as readonly unknown[]).includes(problem.code);
+  const code: ProblemCode = known ? (problem.code as ErrorCode) : `HTTP_${response.status}`;
   return new ApiError(response.status, code, detail, readFieldProblems(problem.errors));
 }
 

@@ -28,6 +28,8 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
+                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
+                            sqliteLogBytes?: number;
                         };
                     };
                 };
@@ -41,6 +43,8 @@ export interface paths {
                             status: "ok" | "unavailable";
                             database: "ok" | "unreachable";
                             version: string;
+                            /** @description SQLite only: the size of the write-ahead log in bytes, kept under 32 MiB by the checkpointer */
+                            sqliteLogBytes?: number;
                         };
                     };
                 };
@@ -115,7 +119,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -135,7 +143,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -155,7 +167,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -175,7 +191,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -195,7 +215,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -243,6 +267,7 @@ export interface paths {
                         dateOfBirth: string;
                         /** @enum {unknown} */
                         gender: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         address?: string;
                     };
@@ -284,7 +309,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -304,7 +333,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -324,7 +357,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -344,7 +381,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -364,7 +405,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -433,7 +478,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -489,7 +538,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -509,7 +562,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -570,7 +627,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -590,7 +651,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -610,7 +675,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -630,7 +699,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -800,7 +873,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -820,7 +897,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -942,7 +1023,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -962,7 +1047,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -982,7 +1071,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1075,7 +1168,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1095,7 +1192,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1115,7 +1216,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1161,6 +1266,8 @@ export interface paths {
                             intact: boolean;
                             checked: number;
                             brokenAtSeq: number | null;
+                            /** @description What is wrong at brokenAtSeq: a missing row, a broken link, content that does not match its HMAC, a row without an HMAC after the anchor, a row signed with another key, a missing anchor, or a head that does not match the last row */
+                            problem: ("sequence" | "link" | "content" | "unkeyed" | "unknown_key" | "anchor" | "head") | null;
                         };
                     };
                 };
@@ -1175,7 +1282,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1195,7 +1306,35 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1262,7 +1401,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1282,7 +1425,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1302,7 +1449,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1386,7 +1537,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1406,7 +1561,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1426,7 +1585,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1464,6 +1627,7 @@ export interface paths {
                         dateOfBirth?: string;
                         /** @enum {unknown} */
                         gender?: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         address?: string;
                     };
@@ -1510,7 +1674,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1530,7 +1698,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1550,7 +1722,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1570,7 +1746,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1645,7 +1825,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1665,7 +1849,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1685,7 +1873,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1771,7 +1963,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1791,7 +1987,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1811,7 +2011,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1831,7 +2035,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1851,7 +2059,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1929,7 +2141,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1949,7 +2165,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1969,7 +2189,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2000,12 +2224,14 @@ export interface paths {
                         dateOfBirth: string;
                         /** @enum {unknown} */
                         gender: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         /** Format: email */
                         email?: string;
                         address?: string;
                         emergencyContact?: {
                             name: string;
+                            /** @description Digits, spaces and + ( ) - . / */
                             phone: string;
                         };
                         /** @enum {unknown} */
@@ -2080,7 +2306,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2100,7 +2330,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2120,7 +2354,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2140,7 +2378,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2233,7 +2475,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2253,7 +2499,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2273,7 +2523,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2317,7 +2571,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2337,7 +2595,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2357,7 +2619,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2392,11 +2658,13 @@ export interface paths {
                         dateOfBirth?: string;
                         /** @enum {unknown} */
                         gender?: "female" | "male" | "other" | "undisclosed";
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         email?: string | null;
                         address?: string | null;
                         emergencyContact?: {
                             name: string;
+                            /** @description Digits, spaces and + ( ) - . / */
                             phone: string;
                         } | null;
                         bloodGroup?: ("A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-") | null;
@@ -2462,7 +2730,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2482,7 +2754,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2502,7 +2778,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2522,7 +2802,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2542,7 +2826,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2636,7 +2924,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2656,7 +2948,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2676,7 +2972,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2749,7 +3049,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2769,7 +3073,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2789,7 +3097,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2809,7 +3121,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2829,7 +3145,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2896,6 +3216,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -2941,7 +3266,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2961,7 +3290,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2981,7 +3314,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3001,7 +3338,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3041,6 +3382,11 @@ export interface paths {
                          * @description A calendar date, YYYY-MM-DD
                          */
                         resolvedDate?: string;
+                        /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                        allergen?: {
+                            ingredient?: string;
+                            class?: string;
+                        };
                     };
                 };
             };
@@ -3070,6 +3416,11 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
+                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                            allergen?: {
+                                ingredient?: string;
+                                class?: string;
+                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3113,7 +3464,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3133,7 +3488,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3153,7 +3512,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3173,7 +3536,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3233,7 +3600,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3253,7 +3624,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3273,7 +3648,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3293,7 +3672,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3328,6 +3711,10 @@ export interface paths {
                         details?: string | null;
                         onsetDate?: string | null;
                         resolvedDate?: string | null;
+                        allergen?: {
+                            ingredient?: string;
+                            class?: string;
+                        } | null;
                     };
                 };
             };
@@ -3357,6 +3744,11 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
+                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                            allergen?: {
+                                ingredient?: string;
+                                class?: string;
+                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3400,7 +3792,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3420,7 +3816,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3440,7 +3840,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3460,7 +3864,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3480,7 +3888,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3541,6 +3953,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant; answers are UTC with Z
@@ -3570,7 +3987,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3590,7 +4011,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3610,7 +4035,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3630,7 +4059,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3696,7 +4129,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3716,7 +4153,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3736,7 +4177,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3792,7 +4237,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3812,7 +4261,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3832,7 +4285,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3852,7 +4309,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3931,7 +4392,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3951,7 +4416,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3971,7 +4440,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3991,7 +4464,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4011,7 +4488,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4095,7 +4576,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4121,6 +4606,7 @@ export interface paths {
                         name: string;
                         /** Format: email */
                         email: string;
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone: string;
                         /** @description An opaque id (UUIDv7) */
                         specializationId: string;
@@ -4200,7 +4686,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4220,7 +4710,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4240,7 +4734,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4260,7 +4758,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4341,7 +4843,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4361,7 +4867,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4411,7 +4921,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4431,7 +4945,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4451,7 +4969,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4471,7 +4993,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4500,6 +5026,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description Digits, spaces and + ( ) - . / */
                         phone?: string;
                         bio?: string | null;
                         /** @description Languages spoken */
@@ -4580,7 +5107,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4600,7 +5131,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4620,7 +5155,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4640,7 +5179,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4660,7 +5203,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4751,7 +5298,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4771,7 +5322,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4791,7 +5346,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4811,7 +5370,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4913,7 +5476,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4933,7 +5500,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4953,7 +5524,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4973,7 +5548,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5042,7 +5621,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5062,7 +5645,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5134,7 +5721,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5154,7 +5745,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5174,7 +5769,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5194,7 +5793,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5269,7 +5872,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5289,7 +5896,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5309,7 +5920,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5329,7 +5944,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5404,7 +6023,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5424,7 +6047,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5444,7 +6071,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5464,7 +6095,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5524,7 +6159,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5544,7 +6183,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5564,7 +6207,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5640,7 +6287,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5660,7 +6311,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5808,7 +6463,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5828,7 +6487,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5848,7 +6511,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5989,7 +6656,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6009,7 +6680,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6029,7 +6704,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6049,7 +6728,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6069,7 +6752,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6200,7 +6887,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6220,7 +6911,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6240,7 +6935,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6381,7 +7080,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6401,7 +7104,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6421,7 +7128,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6441,7 +7152,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6461,7 +7176,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6601,7 +7320,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6621,7 +7344,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6641,7 +7368,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6661,7 +7392,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6681,7 +7416,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6823,7 +7562,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6843,7 +7586,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6863,7 +7610,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6883,7 +7634,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6903,7 +7658,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7050,7 +7809,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7070,7 +7833,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7090,7 +7857,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7110,7 +7881,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7130,7 +7905,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7269,7 +8048,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7289,7 +8072,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7309,7 +8096,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7329,7 +8120,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7349,7 +8144,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7488,7 +8287,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7508,7 +8311,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7528,7 +8335,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7548,7 +8359,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7568,7 +8383,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7645,7 +8464,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7665,7 +8488,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7723,7 +8550,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7779,7 +8610,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7799,7 +8634,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7856,7 +8695,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7876,7 +8719,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7896,7 +8743,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7916,7 +8767,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7984,7 +8839,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8051,7 +8910,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8071,7 +8934,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8091,7 +8958,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8151,7 +9022,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8171,7 +9046,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8210,7 +9089,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8230,7 +9113,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8285,7 +9172,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8305,7 +9196,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8325,7 +9220,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8421,7 +9320,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8441,7 +9344,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8461,7 +9368,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8520,7 +9431,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8540,7 +9455,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8560,7 +9479,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8580,7 +9503,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8600,7 +9527,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8812,7 +9743,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8832,7 +9767,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8893,7 +9832,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8913,7 +9856,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8933,7 +9880,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8998,7 +9949,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9018,7 +9973,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9038,7 +9997,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9097,7 +10060,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9117,7 +10084,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9137,7 +10108,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9343,6 +10318,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -9404,7 +10384,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9424,7 +10408,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9444,7 +10432,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9503,7 +10495,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9523,7 +10519,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9543,7 +10543,2923 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/formulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Medicines of the formulary in name order (active ones unless an admin asks for all) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Words of the name or an ingredient */
+                    q?: string;
+                    /** @description Admins: list deactivated medicines too */
+                    includeInactive?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                                strength: string;
+                                /** @enum {unknown} */
+                                form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /** @description Active ingredients, lower case */
+                                ingredients: string[];
+                                /** @description Drug classes, lower case, plural */
+                                classes: string[];
+                                /** @description Offered when prescribing */
+                                active: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a medicine to the formulary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        strength: string;
+                        /** @enum {unknown} */
+                        form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                        /** @enum {unknown} */
+                        route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                        ingredients: string[];
+                        classes: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            strength: string;
+                            /** @enum {unknown} */
+                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /** @description Active ingredients, lower case */
+                            ingredients: string[];
+                            /** @description Drug classes, lower case, plural */
+                            classes: string[];
+                            /** @description Offered when prescribing */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/formulary/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ingredient and drug-class vocabulary an allergy entry may be coded to */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "ingredient" | "class";
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                kind: "ingredient" | "class";
+                                term: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/formulary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or deactivate a medicine (prescriptions keep what they were issued with) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        strength?: string;
+                        /** @enum {unknown} */
+                        form?: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                        /** @enum {unknown} */
+                        route?: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                        ingredients?: string[];
+                        classes?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            strength: string;
+                            /** @enum {unknown} */
+                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /** @description Active ingredients, lower case */
+                            ingredients: string[];
+                            /** @description Drug classes, lower case, plural */
+                            classes: string[];
+                            /** @description Offered when prescribing */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The patient's prescriptions, newest first (the patient: issued ones; their doctors: all, drafts only their own)
+         * @description An active prescription whose course has ended reads, and filters, as completed. Admins and receptionists: 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                };
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /** @description Human-readable and unique: RX-<year>-<six digits> */
+                                number: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                                /** @description An opaque id (UUIDv7) */
+                                patientId: string;
+                                patientName: string;
+                                prescriber: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    doctorId: string;
+                                    name: string;
+                                };
+                                appointmentId: string | null;
+                                replacesId: string | null;
+                                /** @description The issued prescription that replaced this one */
+                                replacedById: string | null;
+                                items: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    id: string;
+                                    formularyId: string | null;
+                                    drugText: string | null;
+                                    /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                    drug: string;
+                                    /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                    checked: boolean;
+                                    ingredients: string[];
+                                    classes: string[];
+                                    dose: {
+                                        /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                        value: string;
+                                        /** @enum {unknown} */
+                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                    };
+                                    /** @enum {unknown} */
+                                    route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /**
+                                     * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                     * @enum {unknown}
+                                     */
+                                    frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                    frequencyText: string | null;
+                                    duration: {
+                                        value: number;
+                                        /**
+                                         * @description d days, wk weeks, mo months (30 days)
+                                         * @enum {unknown}
+                                         */
+                                        unit: "d" | "wk" | "mo";
+                                    } | null;
+                                    quantity: {
+                                        /** @description How much to dispense, a positive decimal string */
+                                        value: string;
+                                        /** @enum {unknown} */
+                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                    } | null;
+                                    refills: number;
+                                    instructions: string | null;
+                                }[];
+                                /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                                warnings: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                /** @description The safety-check matches accepted at issue, and why */
+                                override: {
+                                    reason: string;
+                                    conflicts: {
+                                        code: string;
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } | null;
+                                issuedAt: string | null;
+                                /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                                endsAt: string | null;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                updatedAt: string;
+                                /** @description What the caller may do with it now */
+                                allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a draft prescription (a doctor of the patient, or the doctor of appointmentId); numbered at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An opaque id (UUIDv7) */
+                        appointmentId?: string;
+                        /** @description An active prescription of the patient this one replaces: it is stopped when this one is issued */
+                        replacesId?: string;
+                        items: {
+                            /** @description An opaque id (UUIDv7) */
+                            formularyId?: string;
+                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
+                            drugText?: string;
+                            dose: {
+                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /**
+                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                             * @enum {unknown}
+                             */
+                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                            /** @description Free text with the code: "with food", "up to 4 times a day" */
+                            frequencyText?: string;
+                            duration?: {
+                                value: number;
+                                /**
+                                 * @description d days, wk weeks, mo months (30 days)
+                                 * @enum {unknown}
+                                 */
+                                unit: "d" | "wk" | "mo";
+                            };
+                            quantity?: {
+                                /** @description How much to dispense, a positive decimal string */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            refills?: number;
+                            instructions?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One prescription (the patient: issued ones; doctors of the patient; a draft: its prescriber); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a draft's items (its prescriber); an issued prescription answers 409 INVALID_TRANSITION */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description An opaque id (UUIDv7) */
+                            formularyId?: string;
+                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
+                            drugText?: string;
+                            dose: {
+                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /**
+                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                             * @enum {unknown}
+                             */
+                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                            /** @description Free text with the code: "with food", "up to 4 times a day" */
+                            frequencyText?: string;
+                            duration?: {
+                                value: number;
+                                /**
+                                 * @description d days, wk weeks, mo months (30 days)
+                                 * @enum {unknown}
+                                 */
+                                unit: "d" | "wk" | "mo";
+                            };
+                            quantity?: {
+                                /** @description How much to dispense, a positive decimal string */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            refills?: number;
+                            instructions?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Discard a draft (its prescriber); an issued prescription is never deleted (409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft (its prescriber) after the allergy and duplicate-therapy checks
+         * @description A match answers 409 ALLERGY_CONFLICT (any allergy match) or DUPLICATE_THERAPY, with errors[].path = /items/<index>; the same request with overrideReason succeeds, and the override is stored and audited. A replacement stops the prescription it replaces.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the allergy or duplicate-therapy matches are accepted: stored and audited */
+                        overrideReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop an active prescription (a doctor of the patient) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an active prescription completed before its course ends (a doctor of the patient); it also reads as completed once its course has ended */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/entered-in-error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an issued prescription entered in error (its prescriber): kept, shown and printed as void */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issued prescription as PDF (who may read it); VOID when entered in error, COPY on a reprint; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document (A4), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9682,7 +13598,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9702,7 +13622,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9722,7 +13646,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9880,7 +13808,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9900,7 +13832,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9920,7 +13856,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9940,7 +13880,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9960,7 +13904,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10100,7 +14048,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10120,7 +14072,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10140,7 +14096,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10160,7 +14120,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10239,7 +14203,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10259,7 +14227,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10279,7 +14251,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10299,7 +14275,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10319,7 +14299,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10376,7 +14360,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10396,7 +14384,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10416,7 +14408,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10508,7 +14504,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10528,7 +14528,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10548,7 +14552,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10568,7 +14576,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10646,7 +14658,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10666,7 +14682,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10686,7 +14706,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10706,7 +14730,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10771,7 +14799,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10791,7 +14823,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10811,7 +14847,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10824,6 +14864,191 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the first administrator still has to be created */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True until the first administrator exists: the web then shows its first-run screen */
+                            administratorNeeded: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/setup/admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the first administrator with the one-time setup token from the server log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The one-time setup token printed in the server log at start-up */
+                        token: string;
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10872,7 +15097,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10892,7 +15121,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10940,7 +15173,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10960,7 +15197,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10980,7 +15221,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11000,7 +15245,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11020,7 +15269,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11040,7 +15293,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11083,7 +15340,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11103,7 +15364,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11123,7 +15388,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11143,7 +15412,11 @@ export interface paths {
                             title: string;
                             status: number;
                             detail: string;
-                            code: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
                             requestId?: string;
                             errors?: {
                                 path: string;

@@ -10,6 +10,7 @@ import * as m008 from './008_schema_version.ts';
 import * as m009 from './009_prescriptions.ts';
 import * as m010 from './010_consultations.ts';
 import * as m012 from './012_audit.ts';
+import * as m013 from './013_first_run.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009_prescriptions': m009,
   '010_consultations': m010,
   '012_audit': m012,
+  '013_first_run': m013,
 };

@@ -1,13 +1,8 @@
 /** The life of an appointment: which action may move it from which status, and to where. Pure. */
 
-export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+import { ACTIVE_STATUSES, APPOINTMENT_STATUSES, type AppointmentStatus, type TransitionAction } from '#shared/appointments';
 
-/** Requested and confirmed appointments hold their time; the others are finished. */
-export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ['requested', 'confirmed'];
-
-export const TRANSITION_ACTIONS = ['confirm', 'reject', 'cancel', 'reschedule', 'complete', 'no_show'] as const;
-export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+export { ACTIVE_STATUSES, APPOINTMENT_STATUSES, TRANSITION_ACTIONS, type AppointmentStatus, type TransitionAction } from '#shared/appointments';
 
 /** Who started the change: the patient themself, or a member of staff (the doctor, an admin, a receptionist). */
 export type Initiator = 'patient' | 'staff';

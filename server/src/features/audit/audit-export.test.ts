@@ -3,7 +3,7 @@ import { createDoctor } from '../../test/factories.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
 import { call, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
 import { createReceptionist } from '../admin/admin.fixtures.ts';
-import { writeAudit } from './audit.service.ts';
+import { writeAudit, type AuditAction } from './audit.service.ts';
 
 const EXPORT = '/api/audit/export.csv';
 const records = (text: string) => text.replace('\uFEFF', '').split('\r\n').filter(Boolean);
@@ -42,9 +42,10 @@ describe.each(dialectsUnderTest())('audit CSV export on %s', (dialect) => {
   });
 
   it('neutralises formula cells and quotes the JSON details', async () => {
+    // No server code writes this action: the row is made to carry a formula in every text cell.
     await t.deps.db.transaction().execute((trx) =>
       writeAudit(trx, t.clock.now(), {
-        actorId: null, actorRole: null, action: 'test.formula', entityType: '=HYPERLINK("http://evil.test")', entityId: '@SUM(1)', outcome: 'failure',
+        actorId: null, actorRole: null, action: 'test.formula' as AuditAction, entityType: '=HYPERLINK("http://evil.test")', entityId: '@SUM(1)', outcome: 'failure',
         details: { note: 'a, b' },
       }),
     );

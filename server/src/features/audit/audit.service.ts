@@ -10,12 +10,14 @@ import { AppError } from '../../http/app-error.ts';
 import { ANCHOR_ACTION, headMac, keyedHash, verifyAuditChain } from './audit-chain.ts';
 import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listUserNames, setAuditAnchor, type AuditFilter } from './audit.queries.ts';
 
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+import type { AuditAction, AuditOutcome } from '#shared/audit';
+
+export type { AuditAction, AuditOutcome };
 
 export interface AuditEntry {
   actorId: string | null;
   actorRole: string | null;
-  action: string;
+  action: AuditAction;
   entityType?: string | null;
   entityId?: string | null;
   outcome: AuditOutcome;

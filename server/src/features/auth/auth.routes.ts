@@ -26,7 +26,7 @@ function sessionBody(actor: Actor) {
 }
 
 /** Login and register carry no CSRF token: a cross-site form post is refused by its Origin instead. */
-function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
+export function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (!origin) return;
   const allowed = new Set([`${request.protocol}://${request.host}`]);

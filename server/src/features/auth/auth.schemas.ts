@@ -2,13 +2,14 @@ import { Type } from 'typebox';
 import { ADDRESS_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PHONE_MAX_LENGTH } from '#shared/limits';
 import { GENDERS } from '#shared/people';
 import { ROLES } from '#shared/roles';
+import { NOT_BLANK_PATTERN, PHONE_MIN_LENGTH, PHONE_PATTERN } from '#shared/rules';
 import { Id, LocalDate } from '../../http/schemas.ts';
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: EMAIL_MAX_LENGTH });
 // Length and commonness are checked by the password policy, which names the rule that failed.
 const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 });
-export const PersonName = Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: '\\S' });
-export const Phone = Type.String({ minLength: 3, maxLength: PHONE_MAX_LENGTH, pattern: '^[+0-9 ()./-]+$' });
+export const PersonName = Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: NOT_BLANK_PATTERN });
+export const Phone = Type.String({ minLength: PHONE_MIN_LENGTH, maxLength: PHONE_MAX_LENGTH, pattern: PHONE_PATTERN, description: 'Digits, spaces and + ( ) - . /' });
 export const GenderSchema = Type.Enum(GENDERS);
 export const RoleSchema = Type.Enum(ROLES);
 

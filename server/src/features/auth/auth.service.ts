@@ -6,6 +6,8 @@ import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
 import { writeAudit } from '../audit/audit.service.ts';
+import { todayFor } from '../patients/patients.service.ts';
+import { dateOfBirthProblem } from '../patients/profile.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
 import type { HashGate } from './hash-gate.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
@@ -80,7 +82,8 @@ export async function registerPatient(deps: Deps, hashing: HashGate, client: Cli
   const problem = passwordProblem(input.password, email);
   if (problem) throw invalid('/password', problem);
   const now = deps.clock.now();
-  if (input.dateOfBirth > now.toISOString().slice(0, 10)) throw invalid('/dateOfBirth', 'The date of birth cannot be in the future');
+  const birthProblem = dateOfBirthProblem(input.dateOfBirth, await todayFor(deps));
+  if (birthProblem) throw invalid('/dateOfBirth', birthProblem);
   if (await findUserByEmail(deps.db, email)) throw emailTaken();
   const passwordHash = await hashing.run(() => hashPassword(input.password), client.abandoned);
   const at = now.toISOString();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/limits';
+import { passwordLengthProblem } from '#shared/rules';
 
 // OWASP's argon2id parameters (19 MiB, 2 iterations, 1 lane); argon2id is @node-rs/argon2's default algorithm.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -39,9 +39,8 @@ function isTrivial(password: string): boolean {
 
 /** NIST SP 800-63B: length 12–128, no composition rules, not a known common password, not the user's own email. */
 export function passwordProblem(password: string, email: string | null): string | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  const lengthProblem = passwordLengthProblem(password);
+  if (lengthProblem) return lengthProblem;
   const lower = password.toLowerCase();
   // "password1234" and "!!qwerty2026" are a listed password with digits or symbols around it.
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');

@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/audit';
 import type { Trx } from '../../db/types.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { Denied, loadPatient, type Caller } from '../patients/access.ts';
@@ -23,14 +24,14 @@ export async function accessToPatient(trx: Trx, caller: Caller, visit: { doctorI
 }
 
 /** Turns a refusal of the policy into the audited error it answers. */
-export function refusal(access: ReadAccess, action: string, entityType: string, entityId: string, what: string): Denied | null {
+export function refusal(access: ReadAccess, action: AuditAction, entityType: string, entityId: string, what: string): Denied | null {
   if (access.kind === 'hidden') return new Denied(notFound(what), action, entityType, entityId);
   if (access.kind === 'forbidden') return new Denied(new AppError(403, access.code, access.message), action, entityType, entityId);
   return null;
 }
 
 /** The appointment and the caller's access to its consultation; refusals are audited (404 for what is not theirs). */
-export async function visitFor(trx: Trx, caller: Caller, appointmentId: string, action: string, now: Date): Promise<{ visit: VisitRow } & ReadGrant> {
+export async function visitFor(trx: Trx, caller: Caller, appointmentId: string, action: AuditAction, now: Date): Promise<{ visit: VisitRow } & ReadGrant> {
   const visit = await findVisit(trx, appointmentId);
   if (!visit) throw new Denied(notFound('Appointment'), action, 'appointment', appointmentId);
   const grant = await accessToPatient(trx, caller, { doctorId: visit.doctor_id, patientId: visit.patient_id }, now);

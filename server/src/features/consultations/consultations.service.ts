@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/audit';
 import type { Deps } from '../../deps.ts';
 import { constraintViolation } from '../../db/constraint.ts';
 import type { Trx } from '../../db/types.ts';
@@ -61,7 +62,7 @@ export async function getConsultation(deps: Deps, caller: Caller, appointmentId:
 }
 
 /** The appointment, if the caller is its doctor; anyone else's answers 404 (audited). */
-async function authorsVisit(trx: Trx, caller: Caller, appointmentId: string, action: string): Promise<VisitRow> {
+async function authorsVisit(trx: Trx, caller: Caller, appointmentId: string, action: AuditAction): Promise<VisitRow> {
   const visit = await findVisit(trx, appointmentId);
   if (!visit || !isAuthor(caller.actor, { doctorId: visit.doctor_id, patientId: visit.patient_id })) {
     throw new Denied(notFound('Appointment'), action, 'appointment', appointmentId);

@@ -3,7 +3,7 @@ import type { Trx } from '../../db/types.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
-import { writeAudit } from '../audit/audit.service.ts';
+import { writeAudit, type AuditAction } from '../audit/audit.service.ts';
 import { knownAllergen } from '../formulary/formulary.service.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { decodeCursor, decodePairCursor, pageOf } from '../patients/cursor.ts';
@@ -17,7 +17,7 @@ import type { HistoryCreateInput, HistoryListInput, HistoryPatchInput, VersionLi
 const entryNotFound = () => notFound('History entry');
 
 /** The patient, when the caller may read their history; 404 (audited as denied) otherwise. */
-async function openHistory(trx: Trx, caller: Caller, patientId: string, action: string, allowed = canViewHistory) {
+async function openHistory(trx: Trx, caller: Caller, patientId: string, action: AuditAction, allowed = canViewHistory) {
   const found = await loadPatient(trx, caller.actor, patientId);
   if (!found) throw patientNotFound();
   if (!allowed(caller.actor, found.relation)) throw new Denied(patientNotFound(), action, 'patient', patientId);
@@ -53,7 +53,7 @@ async function reread(trx: Trx, patientId: string, entryId: string): Promise<Ent
 
 /** Adds an entry; a patient's own entries are marked self-reported. */
 export async function addEntry(deps: Deps, caller: Caller, patientId: string, body: HistoryCreateInput) {
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = newId();
@@ -78,7 +78,7 @@ export async function addEntry(deps: Deps, caller: Caller, patientId: string, bo
 }
 
 /** The live entry the caller may change: 404 when it is not there, 403 (audited) when it is not theirs to change. */
-async function openEntryForChange(trx: Trx, caller: Caller, patientId: string, entryId: string, action: string): Promise<EntryRow> {
+async function openEntryForChange(trx: Trx, caller: Caller, patientId: string, entryId: string, action: AuditAction): Promise<EntryRow> {
   const { relation } = await openHistory(trx, caller, patientId, action);
   const entry = await findEntry(trx, patientId, entryId);
   if (!entry || entry.deleted_at !== null) throw entryNotFound();
@@ -102,7 +102,7 @@ async function saveNextVersion(trx: Trx, entry: EntryRow, userId: string, at: st
 /** Edits an entry, keeping the previous content as a version. */
 export async function changeEntry(deps: Deps, caller: Caller, patientId: string, entryId: string, body: HistoryPatchInput) {
   const { allergen: allergenPatch, ...fields } = body;
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
   return auditedTransaction(deps, caller, async (trx) => {

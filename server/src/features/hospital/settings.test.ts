@@ -150,7 +150,12 @@ describe.each(dialectsUnderTest())('hospital settings on %s', (dialect) => {
   });
 
   it('refuses a reminder offset out of range, naming the field and the entry', async () => {
-    const cases: [unknown, string][] = [[[4], 'must be >= 5'], [[60, 10_081], 'must be <= 10080'], [[90.5], 'must be integer'], [['60'], 'must be integer']];
+    const cases: [unknown, string][] = [
+      [[4], 'The reminder (minutes before the appointment) must be 5 or more'],
+      [[60, 10_081], 'The reminder (minutes before the appointment) must be 10080 or less'],
+      [[90.5], 'The reminder (minutes before the appointment) must be a whole number'],
+      [['60'], 'The reminder (minutes before the appointment) must be a whole number'],
+    ];
     for (const [offsets, message] of cases) {
       const response = await save({ ...valid(), reminderOffsetsMinutes: offsets });
       expect(response.status, JSON.stringify(offsets)).toBe(400);
@@ -188,12 +193,12 @@ describe.each(dialectsUnderTest())('hospital settings on %s', (dialect) => {
   it('refuses unknown fields and a partial object', async () => {
     const unknown = await save({ ...valid(), services: [] });
     expect(unknown.status).toBe(400);
-    expect(unknown.json.errors).toContainEqual({ path: '/services', message: 'is not an allowed field' });
+    expect(unknown.json.errors).toContainEqual({ path: '/services', message: '"services" is not a field that can be sent here' });
     const { maxOpenRequestsPerPatient: _left, ...partial } = valid();
     const missing = await save(partial);
     expect(missing.status).toBe(400);
-    expect(missing.json.errors).toContainEqual({ path: '/maxOpenRequestsPerPatient', message: 'is required' });
+    expect(missing.json.errors).toContainEqual({ path: '/maxOpenRequestsPerPatient', message: 'Enter the limit of open requests per patient; it is required' });
     const { sessionIdleMinutes: _idle, ...withoutIdle } = valid();
-    expect((await save(withoutIdle)).json.errors).toContainEqual({ path: '/sessionIdleMinutes', message: 'is required' });
+    expect((await save(withoutIdle)).json.errors).toContainEqual({ path: '/sessionIdleMinutes', message: 'Enter the idle sign-out (minutes); it is required' });
   });
 });

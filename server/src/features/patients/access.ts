@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import type { Executor, PatientsTable, Trx } from '../../db/types.ts';
 import { actorOf, type Actor } from '../../http/actor.ts';
 import type { AppError } from '../../http/app-error.ts';
-import { writeAudit, type AuditEntry } from '../audit/audit.service.ts';
+import { writeAudit, type AuditAction, type AuditEntry } from '../audit/audit.service.ts';
 import type { PatientRelation } from './patients.policy.ts';
 import { doctorHasTreatedPatient, findPatientById } from './patients.queries.ts';
 
@@ -24,7 +24,7 @@ export function auditBy(caller: Caller, entry: Omit<AuditEntry, 'actorId' | 'act
 export class Denied extends Error {
   constructor(
     readonly error: AppError,
-    readonly action: string,
+    readonly action: AuditAction,
     readonly entityType: string,
     readonly entityId: string,
   ) {

@@ -31,7 +31,7 @@ export async function updatePatient(deps: Deps, caller: Caller, id: string, body
   const { actor } = caller;
   const { currentPassword, ...fields } = body;
   const patch = normalizeProfile(fields);
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const problem = patch.dateOfBirth === undefined ? null : dateOfBirthProblem(patch.dateOfBirth, today);
   if (problem) throw invalid('/dateOfBirth', problem);
   // Checked before the transaction (hashing is slow): the actor is this patient, so nothing is revealed.

@@ -1,10 +1,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ADDRESS_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '#shared/limits';
 import { Id, Instant, LocalDate, Page, PageQuery } from '../../http/schemas.ts';
+import { BLOOD_GROUPS, type BloodGroup } from '#shared/people';
 import { Email, GenderSchema, PersonName, Phone } from '../auth/auth.schemas.ts';
 
-export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
-export type BloodGroup = (typeof BLOOD_GROUPS)[number];
+export { BLOOD_GROUPS, type BloodGroup };
 export const BloodGroupSchema = Type.Enum(BLOOD_GROUPS);
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,9 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import { constraintViolation } from '../../db/constraint.ts';
+import type { Executor } from '../../db/types.ts';
 import { invalid, notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { PAGE_DEFAULT_LIMIT } from '#shared/limits';
 import { writeAudit } from '../audit/audit.service.ts';
+import { getSettings } from '../hospital/hospital.service.ts';
 import { findUserByEmail, findUserById, insertUser, revokeUserSessions } from '../auth/auth.queries.ts';
 import { emailTaken, temporaryLogin, type TemporaryLogin } from '../users/accounts.ts';
 import { updateUser } from '../users/users.queries.ts';
@@ -17,7 +19,11 @@ import { dateOfBirthProblem, normalizeProfile, parseSearch, profileColumns, type
 
 export const patientNotFound = () => notFound('Patient');
 
-export const todayFor = (deps: Deps): string => todayIn(deps.config.timeZone, deps.clock.now());
+/** Today's date in the hospital's zone from Settings (never the process's or the start-up configuration's zone). */
+export async function todayFor(deps: Deps, db: Executor = deps.db): Promise<string> {
+  const settings = await getSettings(db);
+  return todayIn(settings.time_zone, deps.clock.now());
+}
 
 /** A page of the patients the caller may see, searched by name, email, phone or date of birth; the read is audited. */
 export async function listPatients(deps: Deps, caller: Caller, query: PatientListInput) {
@@ -26,7 +32,7 @@ export async function listPatients(deps: Deps, caller: Caller, query: PatientLis
   const scope = patientListScope(caller.actor);
   if (scope.kind === 'none') return { items: [], nextCursor: null };
   const { words, dates } = parseSearch(query.q);
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const now = deps.clock.now();
   return auditedTransaction(deps, caller, async (trx) => {
     const filter = {
@@ -52,7 +58,7 @@ export async function getPatient(deps: Deps, caller: Caller, id: string) {
     if (!found) throw patientNotFound();
     if (!canViewPatient(caller.actor, found.relation)) throw new Denied(patientNotFound(), 'patient.read', 'patient', id);
     await writeAudit(trx, now, auditBy(caller, { action: 'patient.read', entityType: 'patient', entityId: id, outcome: 'success' }));
-    return toPatientProfile(found.patient, todayFor(deps), patientAudience(caller.actor));
+    return toPatientProfile(found.patient, await todayFor(deps, trx), patientAudience(caller.actor));
   });
 }
 
@@ -63,7 +69,7 @@ export function accountOf(userId: string, email: string, login: TemporaryLogin) 
 /** Registers a patient at the front desk, with a login (temporary password shown once) when asked. */
 export async function createPatient(deps: Deps, caller: Caller, body: PatientCreateInput) {
   const now = deps.clock.now();
-  const today = todayFor(deps);
+  const today = await todayFor(deps);
   const profile = normalizeProfile<Profile>({
     name: body.name, dateOfBirth: body.dateOfBirth, gender: body.gender, phone: body.phone, email: body.email ?? null,
     address: body.address ?? null, emergencyContact: body.emergencyContact ?? null, bloodGroup: body.bloodGroup ?? null,

@@ -80,11 +80,7 @@ export function profileColumns(profile: Profile) {
 }
 
 /** Why the date of birth is not acceptable today, or null. */
-export function dateOfBirthProblem(dateOfBirth: string, today: string): string | null {
-  if (dateOfBirth > today) return 'The date of birth cannot be in the future';
-  if (dateOfBirth < '1900-01-01') return 'The date of birth must be in 1900 or later';
-  return null;
-}
+export { dateOfBirthProblem } from '#shared/rules';
 
 /** Search words (lower-cased, accent-stripped) and dates of birth in a query, at most ten terms. */
 export function parseSearch(q: string | undefined): { words: string[]; dates: string[] } {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/audit';
 import type { Trx } from '../../db/types.ts';
 import { AppError, forbidden, notFound } from '../../http/app-error.ts';
 import { Denied, loadPatient, type Caller } from '../patients/access.ts';
@@ -38,7 +39,7 @@ export async function relationTo(trx: Trx, caller: Caller, patientId: string): P
 }
 
 /** The prescription with its items when the caller may see it; 403 for roles that never read one, 404 (audited) otherwise. */
-export async function openPrescription(trx: Trx, caller: Caller, id: string, action: string): Promise<Opened> {
+export async function openPrescription(trx: Trx, caller: Caller, id: string, action: AuditAction): Promise<Opened> {
   if (barredFromContent(caller.actor)) throw new Denied(contentRefused(), action, 'prescription', id);
   const row = await findPrescription(trx, id);
   if (!row) throw prescriptionNotFound();
@@ -50,7 +51,7 @@ export async function openPrescription(trx: Trx, caller: Caller, id: string, act
 }
 
 /** 404 for a patient that does not exist, and for one the caller may not see (audited). */
-export function patientDenied(action: string, patientId: string): Denied {
+export function patientDenied(action: AuditAction, patientId: string): Denied {
   return new Denied(patientNotFound(), action, 'patient', patientId);
 }
 

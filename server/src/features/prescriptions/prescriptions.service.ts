@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/audit';
 import type { Deps } from '../../deps.ts';
 import type { PrescriptionsTable, Trx } from '../../db/types.ts';
 import { invalid } from '../../http/app-error.ts';
@@ -75,7 +76,7 @@ export async function createPrescription(deps: Deps, caller: Caller, patientId: 
       }
     }
     const items = await itemRows(trx, id, body.items);
-    const year = Number(todayFor(deps).slice(0, 4));
+    const year = Number((await todayFor(deps)).slice(0, 4));
     const number = formatNumber(year, await nextPrescriptionNumber(trx, year));
     const row: PrescriptionsTable = {
       id, number, patient_id: patientId, doctor_id: caller.actor.doctorId ?? '', appointment_id: appointmentId, replaces_id: body.replacesId ?? null,
@@ -93,7 +94,7 @@ export async function createPrescription(deps: Deps, caller: Caller, patientId: 
 }
 
 /** The prescriber's own draft; 409 when it is no longer a draft. */
-async function openDraft(trx: Trx, caller: Caller, id: string, action: string): Promise<Opened> {
+async function openDraft(trx: Trx, caller: Caller, id: string, action: AuditAction): Promise<Opened> {
   const opened = await openPrescription(trx, caller, id, action);
   if (opened.row.status !== 'draft') throw invalidTransition(`Prescription ${opened.row.number} is ${opened.row.status}: its items can never change; write a new prescription that replaces it`);
   if (!isPrescriber(caller.actor, { doctorId: opened.row.doctor_id })) throw new Denied(prescriptionNotFound(), action, 'prescription', id);

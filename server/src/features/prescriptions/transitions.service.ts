@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/audit';
 import type { Deps } from '../../deps.ts';
 import type { PrescriptionStatus } from '#shared/prescriptions';
 import { AppError, forbidden } from '../../http/app-error.ts';
@@ -19,7 +20,7 @@ const refusal = (action: PrescriptionAction): string =>
   action === 'entered-in-error' ? 'Only the prescriber may mark a prescription entered in error' : 'Only a doctor treating the patient may change this prescription';
 
 /** The prescription, when the caller may perform the action on it now: 404 / 403 / 409 otherwise. */
-async function openFor(trx: Trx, caller: Caller, id: string, action: PrescriptionAction, audit: string, now: Date): Promise<Opened & { status: PrescriptionStatus }> {
+async function openFor(trx: Trx, caller: Caller, id: string, action: PrescriptionAction, audit: AuditAction, now: Date): Promise<Opened & { status: PrescriptionStatus }> {
   const opened = await openPrescription(trx, caller, id, audit);
   const status = effectiveStatus(opened.row, now);
   const facts = { patientId: opened.row.patient_id, doctorId: opened.row.doctor_id, status };

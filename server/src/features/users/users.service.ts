@@ -61,7 +61,7 @@ export async function createUser(deps: Deps, caller: Caller, body: UserCreateInp
     ]);
   }
   const email = normalizeEmail(body.email);
-  const profile = patientProfileFor(body, email, todayFor(deps));
+  const profile = patientProfileFor(body, email, await todayFor(deps));
   if (await findUserByEmail(deps.db, email)) throw emailTaken();
   const login = await temporaryLogin(email, body.password, '/password');
   const now = deps.clock.now();

@@ -22,6 +22,8 @@ import type { RegisterBody } from '../../api/types.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorProps, readForm } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useHospital } from '../../api/hospital.ts';
+import { todayIn } from '../people/shared/forms.ts';
 import { genderOptions } from './genders.ts';
 import { isBookingNext, safeNext, withNext } from './safeNext.ts';
 import { validateRegistration } from './validateRegistration.ts';
@@ -42,6 +44,7 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const session = useSession();
+  const hospital = useHospital();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const next = params.get('next');
   const destination = safeNext(next) ?? '/app';
@@ -58,7 +61,7 @@ export function RegisterPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn(hospital.data?.timeZone ?? 'UTC');
     const result = validateRegistration(readForm(event.currentTarget), today);
     if (!result.ok) {
       registration.reset();

@@ -20,7 +20,7 @@ export type Slots = JsonOf<paths['/api/doctors/{id}/slots']['get']['responses'][
 export type Slot = Slots['slots'][number];
 export type PatientSummary = JsonOf<paths['/api/patients']['get']['responses'][200]>['items'][number];
 
-export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['requested', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'];
+export { APPOINTMENT_STATUSES } from '#shared/appointments';
 
 export const schedulingKeys = {
   appointments: ['appointments'] as const,

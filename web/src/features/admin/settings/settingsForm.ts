@@ -1,4 +1,5 @@
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
+import { emailProblem, phoneProblem } from '#shared/rules';
 import { ABOUT_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH, REMINDER_OFFSETS_MAX, SETTINGS_LIMITS, TAGLINE_MAX_LENGTH } from '#shared/settings';
 import type { FieldErrors } from '../../people/shared/errors.ts';
 import { orNull } from '../../people/shared/forms.ts';
@@ -48,8 +49,6 @@ export const reminderErrorKey = (row: ReminderRow) => `reminder:${row.key}`;
 
 type Result<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
 
-const phonePattern = /^[+0-9 ()./-]{3,32}$/;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function wholeNumber(
   text: string | undefined,
@@ -96,9 +95,9 @@ export function readSettingsForm(form: Record<string, string>, reminders: readon
   if (!name) errors.name = 'Enter the hospital’s name.';
   else if (name.length > NAME_MAX_LENGTH) errors.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
   const phone = orNull(form.phone);
-  if (phone && !phonePattern.test(phone)) errors.phone = 'Use digits, spaces and + ( ) . / - only.';
+  if (phone && phoneProblem(phone)) errors.phone = phoneProblem(phone) ?? '';
   const email = orNull(form.email);
-  if (email && !emailPattern.test(email)) errors.email = 'Enter an email address like info@hospital.example.';
+  if (email && emailProblem(email)) errors.email = emailProblem(email) ?? '';
   const timeZone = form.timeZone ?? '';
   if (!timeZone) errors.timeZone = 'Choose the hospital’s time zone.';
   const approvalMode = form.approvalMode;

@@ -1,4 +1,5 @@
 import { NAME_MAX_LENGTH } from '#shared/limits';
+import { emailProblem, phoneProblem } from '#shared/rules';
 import type { FieldErrors } from '../shared/errors.ts';
 import { orNull, type FormResult } from '../shared/forms.ts';
 import { toMinorUnits } from '../shared/format.ts';
@@ -28,7 +29,6 @@ export interface DoctorValues extends OwnProfileValues {
   publicPhone: boolean;
 }
 
-const phonePattern = /^[+0-9 ()./-]{3,32}$/;
 
 /** "English, Spanish,  french" → ["English", "Spanish", "french"]. */
 export function splitLanguages(text: string): string[] {
@@ -43,7 +43,7 @@ export function readOwnProfile(form: Record<string, string>, errors: FieldErrors
   const years = form.yearsOfExperience ?? '';
   const languages = splitLanguages(form.languages ?? '');
   if (!phone) errors.phone = 'Enter a phone number.';
-  else if (!phonePattern.test(phone)) errors.phone = 'Use digits, spaces and + ( ) . / - only.';
+  else if (phoneProblem(phone)) errors.phone = phoneProblem(phone) ?? '';
   if (years !== '' && !/^\d{1,2}$/.test(years)) errors.yearsOfExperience = 'Enter a whole number of years from 0 to 80.';
   else if (years !== '' && Number(years) > 80) errors.yearsOfExperience = 'Enter a whole number of years from 0 to 80.';
   if (languages.length > 20) errors.languages = 'List at most 20 languages.';
@@ -69,7 +69,7 @@ export function readDoctorForm(form: Record<string, string>): FormResult<DoctorV
   if (!name) errors.name = 'Enter the doctor’s full name.';
   else if (name.length > NAME_MAX_LENGTH) errors.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
   if (!email) errors.email = 'Enter the email the doctor signs in with.';
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = 'Enter an email address like name@example.com.';
+  else if (emailProblem(email)) errors.email = emailProblem(email) ?? '';
   if (!specializationId) errors.specializationId = 'Choose a specialization.';
   let consultationFee: ConsultationFee | null = null;
   if (amount !== '') {

@@ -1,7 +1,8 @@
+import { BLOOD_GROUPS } from '#shared/people';
 import type { BloodGroup } from '../types.ts';
 
-export const bloodGroups: BloodGroup[] = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'];
+export const bloodGroups: readonly BloodGroup[] = BLOOD_GROUPS;
 
 export function isBloodGroup(value: string): value is BloodGroup {
-  return (bloodGroups as string[]).includes(value);
+  return (bloodGroups as readonly string[]).includes(value);
 }

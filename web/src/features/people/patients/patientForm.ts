@@ -1,15 +1,14 @@
 import { NAME_MAX_LENGTH } from '#shared/limits';
+import { dateOfBirthProblem, emailProblem, phoneProblem } from '#shared/rules';
 import { isGender } from '../../auth/genders.ts';
 import type { FieldErrors } from '../shared/errors.ts';
-import { datePattern, orNull } from '../shared/forms.ts';
+import { orNull } from '../shared/forms.ts';
 import type { BloodGroup, Gender, PatientCreateBody } from '../types.ts';
 import { isBloodGroup } from './bloodGroups.ts';
 
 export const patientFields = [
   'name', 'dateOfBirth', 'gender', 'phone', 'email', 'address', 'emergencyContact.name', 'emergencyContact.phone', 'bloodGroup', 'currentPassword', 'createAccount',
 ] as const;
-
-const phonePattern = /^[+0-9 ()./-]{3,32}$/;
 
 /** Every field of the form, with empty optional fields as null. */
 export interface PatientValues {
@@ -46,12 +45,12 @@ export function readPatientForm(form: Record<string, string>, { withIdentity, em
   if (!name) errors.name = 'Enter the full name.';
   else if (name.length > NAME_MAX_LENGTH) errors.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
   if (!phone) errors.phone = 'Enter a phone number.';
-  else if (!phonePattern.test(phone)) errors.phone = 'Use digits, spaces and + ( ) . / - only.';
+  else if (phoneProblem(phone)) errors.phone = phoneProblem(phone) ?? '';
   if (email === null && emailRequired) errors.email = 'Enter an email address.';
-  else if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = 'Enter an email address like name@example.com.';
+  else if (email !== null && emailProblem(email)) errors.email = emailProblem(email) ?? '';
   if (contactName && !contactPhone) errors['emergencyContact.phone'] = 'Enter the emergency contact’s phone number.';
   if (contactPhone && !contactName) errors['emergencyContact.name'] = 'Enter the emergency contact’s name.';
-  if (contactPhone && !phonePattern.test(contactPhone)) errors['emergencyContact.phone'] = 'Use digits, spaces and + ( ) . / - only.';
+  if (contactPhone && phoneProblem(contactPhone)) errors['emergencyContact.phone'] = phoneProblem(contactPhone) ?? '';
   if (bloodGroup !== '' && !isBloodGroup(bloodGroup)) errors.bloodGroup = 'Choose a blood group from the list.';
 
   const values: PatientValues = {
@@ -65,8 +64,8 @@ export function readPatientForm(form: Record<string, string>, { withIdentity, em
   if (withIdentity) {
     const dateOfBirth = form.dateOfBirth ?? '';
     const gender = form.gender ?? '';
-    if (!datePattern.test(dateOfBirth)) errors.dateOfBirth = 'Enter the date of birth.';
-    else if (dateOfBirth > today) errors.dateOfBirth = 'The date of birth cannot be in the future.';
+    if (!dateOfBirth) errors.dateOfBirth = 'Enter the date of birth.';
+    else if (dateOfBirthProblem(dateOfBirth, today)) errors.dateOfBirth = dateOfBirthProblem(dateOfBirth, today) ?? '';
     if (!isGender(gender)) errors.gender = 'Choose an option.';
     else values.gender = gender;
     values.dateOfBirth = dateOfBirth;

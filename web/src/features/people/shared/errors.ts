@@ -10,28 +10,14 @@ export function fieldKey(path: string): string {
     .join('.');
 }
 
-/** Schema messages ("is required", "must match format \"email\"") made into sentences a person can act on. */
-export function readableMessage(message: string): string {
-  if (/format "email"/.test(message)) return 'Enter an email address like name@example.com.';
-  if (/format "date"/.test(message)) return 'Enter a date.';
-  if (/must match pattern/.test(message)) return 'This contains characters that are not allowed.';
-  if (/must NOT have more than (\d+) characters/.test(message)) {
-    return `Use at most ${/(\d+)/.exec(message)?.[1] ?? 'fewer'} characters.`;
-  }
-  if (/must NOT have fewer than/.test(message)) return 'This is too short.';
-  if (message === 'is required') return 'This field is required.';
-  if (/^[a-z]/.test(message)) return `This ${message}.`.replace(/\.\.$/, '.');
-  return message;
-}
-
-/** The server's field problems, keyed by form field (first message per field). */
+/** The server's field problems, keyed by form field (first message per field); the server writes them as sentences. */
 export function serverFieldErrors(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const problems: FieldProblem[] = error.fieldErrors;
   const map: FieldErrors = {};
   for (const { path, message } of problems) {
     const key = fieldKey(path);
-    if (key !== '' && map[key] === undefined) map[key] = readableMessage(message);
+    if (key !== '' && map[key] === undefined) map[key] = message;
   }
   return map;
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { dateOfBirthProblem, emailProblem, passwordLengthProblem, phoneProblem } from '#shared/rules';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,7 +12,7 @@ import { genderOptions, isGender } from '../../auth/genders.ts';
 import { FormActions } from '../shared/FormActions.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
 import { formSummary, serverFieldErrors, type FieldErrors } from '../shared/errors.ts';
-import { datePattern, fieldProps, orNull, todayIn } from '../shared/forms.ts';
+import { fieldProps, orNull, todayIn } from '../shared/forms.ts';
 import { useHospitalZone } from '../shared/zone.tsx';
 import type { UserCreateBody } from '../types.ts';
 import { isRole, roleOptions } from './roles.ts';
@@ -31,15 +32,16 @@ function readUserForm(form: Record<string, string>, role: Role, today: string): 
   if (!name) errors.name = 'Enter the full name.';
   else if (name.length > NAME_MAX_LENGTH) errors.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
   if (!email) errors.email = 'Enter the email the user signs in with.';
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = 'Enter an email address like name@example.com.';
-  if (password && password.length < PASSWORD_MIN_LENGTH) errors.password = `Use at least ${PASSWORD_MIN_LENGTH} characters, or leave empty.`;
-  else if (password.length > PASSWORD_MAX_LENGTH) errors.password = `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  else if (emailProblem(email)) errors.email = emailProblem(email) ?? '';
+  const passwordProblem = password ? passwordLengthProblem(password) : null;
+  if (passwordProblem) errors.password = `${passwordProblem}, or leave it empty`;
   const body: UserCreateBody = { name, email, role, ...(password ? { password } : {}) };
   if (role === 'patient') {
-    if (!datePattern.test(dateOfBirth)) errors.dateOfBirth = 'Enter the date of birth.';
-    else if (dateOfBirth > today) errors.dateOfBirth = 'The date of birth cannot be in the future.';
+    if (!dateOfBirth) errors.dateOfBirth = 'Enter the date of birth.';
+    else if (dateOfBirthProblem(dateOfBirth, today)) errors.dateOfBirth = dateOfBirthProblem(dateOfBirth, today) ?? '';
     if (!isGender(gender)) errors.gender = 'Choose an option.';
     if (!phone) errors.phone = 'Enter a phone number.';
+    else if (phoneProblem(phone)) errors.phone = phoneProblem(phone) ?? '';
     const address = orNull(form.address);
     Object.assign(body, { dateOfBirth, phone, ...(isGender(gender) ? { gender } : {}), ...(address ? { address } : {}) });
   }
