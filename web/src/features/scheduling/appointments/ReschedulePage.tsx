@@ -13,7 +13,7 @@ import { QueryState } from '../components/QueryState.tsx';
 import { SlotPicker } from '../components/SlotPicker.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { WithTimeZone } from '../components/WithTimeZone.tsx';
-import { availableActions, describeProblem } from '../status.ts';
+import { describeProblem } from '../status.ts';
 import { formatDateTime, formatRange } from '../time.ts';
 
 function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; timeZone: string }) {
@@ -130,10 +130,9 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
 }
 
 function Reschedule({ id, timeZone }: { id: string; timeZone: string }) {
-  const user = useCurrentUser();
   const appointment = useAppointment(id);
   if (!appointment.data) return <QueryState query={appointment} what="the appointment" />;
-  if (!availableActions(user.role, appointment.data).includes('reschedule')) {
+  if (!appointment.data.allowedActions.includes('reschedule')) {
     return (
       <Stack gap="sm" align="flex-start">
         <Text>This appointment can no longer be moved.</Text>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Role } from '../../../api/types.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import type { Appointment, AppointmentAction } from '../api.ts';
-import { availableActions, describeProblem } from '../status.ts';
+import { describeProblem } from '../status.ts';
 import { formatDateTime } from '../time.ts';
 import { CancelDialog } from './CancelDialog.tsx';
 import { DeclineDialog } from './DeclineDialog.tsx';
@@ -36,7 +36,7 @@ export function AppointmentActions({ appointment, role, timeZone, noticeHours, o
       `${doneMessages[action.kind]}: ${role === 'patient' ? appointment.doctorName : appointment.patientName}, ${formatDateTime(appointment.start, timeZone)}.`,
     ),
   );
-  const actions = availableActions(role, appointment);
+  const actions = appointment.allowedActions;
   if (actions.length === 0) return null;
 
   const when = formatDateTime(appointment.start, timeZone);
