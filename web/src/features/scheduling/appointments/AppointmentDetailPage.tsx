@@ -90,7 +90,7 @@ function Detail({ id, timeZone }: { id: string; timeZone: string }) {
               ...(a.outsideAvailability ? ([['Hours', 'Outside the doctor’s current hours or in time off']] as [string, string][]) : []),
             ]}
           />
-          {upcoming && <ChangeDeadline start={a.start} timeZone={timeZone} role={user.role} noticeHours={noticeHours} />}
+          {upcoming && <ChangeDeadline appointment={a} timeZone={timeZone} role={user.role} />}
           <AppointmentActions appointment={a} role={user.role} timeZone={timeZone} noticeHours={noticeHours} onDone={announce} />
         </Stack>
       </Paper>

@@ -7,7 +7,7 @@ import { FormError } from '../../../components/FormError.tsx';
 import { errorProps } from '../../../components/form.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { changeAppointment, useAppointment, useCancellationNoticeHours, useRefreshScheduling, type Appointment } from '../api.ts';
+import { changeAppointment, useAppointment, useRefreshScheduling, type Appointment } from '../api.ts';
 import { ChangeDeadline } from '../components/ChangeDeadline.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { SlotPicker } from '../components/SlotPicker.tsx';
@@ -20,7 +20,6 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
   const user = useCurrentUser();
   const navigate = useNavigate();
   const refresh = useRefreshScheduling();
-  const noticeHours = useCancellationNoticeHours();
   const [start, setStart] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -71,7 +70,7 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
               </div>
               <StatusBadge status={appointment.status} />
             </Group>
-            <ChangeDeadline start={appointment.start} timeZone={timeZone} role={user.role} noticeHours={noticeHours} />
+            <ChangeDeadline appointment={appointment} timeZone={timeZone} role={user.role} />
             {user.role === 'patient' && appointment.status === 'confirmed' && (
               <Text size="sm">A new time goes back to the doctor for confirmation.</Text>
             )}

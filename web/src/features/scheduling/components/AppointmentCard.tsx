@@ -5,6 +5,7 @@ import type { Role } from '../../../api/types.ts';
 import type { Appointment } from '../api.ts';
 import { formatDateTime, localTime } from '../time.ts';
 import { AppointmentActions } from './AppointmentActions.tsx';
+import { ChangeDeadline } from './ChangeDeadline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export interface AppointmentCardProps {
@@ -70,6 +71,9 @@ export function AppointmentCard({ appointment, role, timeZone, noticeHours, onDo
               {role === 'doctor' ? 'Outside your hours' : 'Outside the doctor’s hours'}
             </Badge>
           </Group>
+        )}
+        {!readOnly && role === 'patient' && !appointment.allowedActions.includes('cancel') && (
+          <ChangeDeadline appointment={appointment} timeZone={timeZone} role={role} />
         )}
         {!readOnly && (
           <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} noticeHours={noticeHours} onDone={onDone} />
