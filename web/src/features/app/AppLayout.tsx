@@ -42,7 +42,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
               aria-expanded={opened}
             />
-            <Text component={Link} to="/" fw={700} fz={{ base: 'md', sm: 'lg' }} c="care.8" truncate="end" style={{ minWidth: 0 }}>
+            <Text component={Link} to="/" fw={700} fz={{ base: 'sm', sm: 'lg' }} lh={1.2} c="care.8" lineClamp={2} className="header-name">
               {hospitalName}
             </Text>
           </Group>

@@ -129,12 +129,14 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
 }
 
 function Reschedule({ id, timeZone }: { id: string; timeZone: string }) {
+  const user = useCurrentUser();
   const appointment = useAppointment(id);
   if (!appointment.data) return <QueryState query={appointment} what="the appointment" />;
   if (!appointment.data.allowedActions.includes('reschedule')) {
     return (
       <Stack gap="sm" align="flex-start">
         <Text>This appointment can no longer be moved.</Text>
+        <ChangeDeadline appointment={appointment.data} timeZone={timeZone} role={user.role} />
         <Anchor component={Link} to={`/app/appointments/${id}`} c="care.8" underline="always">
           See the appointment
         </Anchor>

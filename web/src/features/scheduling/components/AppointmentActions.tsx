@@ -14,7 +14,6 @@ export interface AppointmentActionsProps {
   appointment: Appointment;
   role: Role;
   timeZone: string;
-  noticeHours: number | null;
   /** Called with a sentence to announce after a change succeeded. */
   onDone: (message: string) => void;
 }
@@ -29,7 +28,7 @@ const doneMessages: Record<AppointmentAction['kind'], string> = {
 };
 
 /** The buttons for what the role may do with the appointment now; each name says which appointment it acts on. */
-export function AppointmentActions({ appointment, role, timeZone, noticeHours, onDone }: AppointmentActionsProps) {
+export function AppointmentActions({ appointment, role, timeZone, onDone }: AppointmentActionsProps) {
   const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
   const direct = useAppointmentAction(appointment.id, (_changed, action) =>
     onDone(
@@ -92,7 +91,6 @@ export function AppointmentActions({ appointment, role, timeZone, noticeHours, o
         appointment={appointment}
         timeZone={timeZone}
         role={role}
-        noticeHours={noticeHours}
         onClose={() => setDialog(null)}
         onDone={onDone}
       />

@@ -12,7 +12,6 @@ export interface AppointmentCardProps {
   appointment: Appointment;
   role: Role;
   timeZone: string;
-  noticeHours: number | null;
   onDone: (message: string) => void;
   headingOrder?: 2 | 3 | 4;
   /** Show the time only (inside a list grouped by day). */
@@ -27,7 +26,7 @@ const noteLabels: Partial<Record<Appointment['status'], string>> = {
 };
 
 /** One appointment: when, with whom, why, its status in words, any decision note, and what can be done now. */
-export function AppointmentCard({ appointment, role, timeZone, noticeHours, onDone, headingOrder = 3, timeOnly, readOnly }: AppointmentCardProps) {
+export function AppointmentCard({ appointment, role, timeZone, onDone, headingOrder = 3, timeOnly, readOnly }: AppointmentCardProps) {
   const headingId = useId();
   const when = timeOnly
     ? `${localTime(appointment.start, timeZone)}–${localTime(appointment.end, timeZone)}`
@@ -76,7 +75,7 @@ export function AppointmentCard({ appointment, role, timeZone, noticeHours, onDo
           <ChangeDeadline appointment={appointment} timeZone={timeZone} role={role} />
         )}
         {!readOnly && (
-          <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} noticeHours={noticeHours} onDone={onDone} />
+          <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} onDone={onDone} />
         )}
         <Anchor component={Link} to={`/app/appointments/${appointment.id}`} size="sm" c="care.8" underline="always">
           Details and history<VisuallyHidden> of the appointment on {formatDateTime(appointment.start, timeZone)}</VisuallyHidden>

@@ -13,7 +13,6 @@ interface CancelDialogProps {
   appointment: Appointment;
   timeZone: string;
   role: Role;
-  noticeHours: number | null;
   onClose: () => void;
   onDone: (message: string) => void;
 }

@@ -11,17 +11,20 @@ interface ChangeDeadlineProps {
   role: Role;
 }
 
-/** The server's deadline for patients' own changes, in the hospital's local time with its zone. */
+/** The server's deadline for a patient's own changes, in the hospital's local time with its zone; staff are told they are not bound by it. */
 export function ChangeDeadline({ appointment, timeZone, role }: ChangeDeadlineProps) {
   const [now] = useState(() => Date.now());
   const hospital = useHospital();
   const { changeDeadline, allowedActions } = appointment;
-  if (changeDeadline === null) return null;
-  const when = `${formatDateTime(changeDeadline, timeZone)} (${timeZone})`;
   const canChange = allowedActions.includes('cancel') || allowedActions.includes('reschedule');
   if (role !== 'patient') {
-    return <Text size="sm">Patients can change it themselves until {when}; staff can change it at any time.</Text>;
+    // The notice window binds patients only: the server sends no deadline to staff.
+    return canChange ? (
+      <Text size="sm">Patients can change it online only until the notice period before it starts; staff can change it at any time.</Text>
+    ) : null;
   }
+  if (changeDeadline === null) return null;
+  const when = `${formatDateTime(changeDeadline, timeZone)} (${timeZone})`;
   if (!canChange && new Date(changeDeadline).getTime() < now) {
     const phone = hospital.data?.phone;
     return (
