@@ -79,7 +79,10 @@ export async function setUpWorld(): Promise<UxWorld> {
   });
   const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
   await admin.request('PUT', `/api/doctors/${created.id}/availability`, { slotMinutes: 30, weekly: everyDay });
-  const doctor = { id: created.id, userId: created.userId, name: doctorName, email: doctorEmail, password: DOCTOR_TEMP };
+  // The doctor replaces the temporary password at once, so that signing in at a phone's width lands on the dashboard.
+  const doctorSession = await ApiSession.logIn(server.baseUrl, doctorEmail, DOCTOR_TEMP);
+  await doctorSession.request('POST', '/api/auth/password', { currentPassword: DOCTOR_TEMP, newPassword: PASSWORD });
+  const doctor = { id: created.id, userId: created.userId, name: doctorName, email: doctorEmail, password: PASSWORD };
 
   const patient = await registerPatientViaApi(server.baseUrl, LONG_PATIENT_NAME);
   const day = addDays(localParts(new Date(), timeZone).date, 3);

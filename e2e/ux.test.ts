@@ -118,7 +118,8 @@ describe('booking', () => {
     await page.goto('/app/book');
     await heading(page, 'Book an appointment');
     await page.getByLabel('Specialty').selectOption({ label: 'Neurology' });
-    await page.getByRole('radio', { name: world.doctor.name }).check();
+    await page.getByRole('radio', { name: world.doctor.name }).click();
+    await expect.poll(() => page.getByRole('radio', { name: world.doctor.name }).isChecked()).toBe(true);
     // The following week, a date in it, a time, and a reason.
     await page.getByRole('button', { name: 'Later dates' }).click();
     const later = addDays(world.day, 7);
@@ -149,7 +150,7 @@ describe('booking', () => {
     await page.getByRole('heading', { name: 'Check your booking' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Check your booking' }).waitFor();
-    await page.getByText(reason).waitFor();
+    await page.getByRole('definition').filter({ hasText: reason }).waitFor();
     await page.getByRole('button', { name: 'Request appointment' }).click();
     await page.getByRole('heading', { name: 'Appointment requested' }).waitFor();
 
