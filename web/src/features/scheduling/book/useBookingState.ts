@@ -37,20 +37,23 @@ function validInstant(value: string | null): string | null {
 export function useBookingState() {
   const [params, setParams] = useSearchParams();
   const [reason, setReasonState] = useState(readReason);
+  // A choice shows at once; the address follows a moment later (and Back or Forward bring its choices back here).
+  const [choices, setChoices] = useState(() => new URLSearchParams(params));
+  const [seen, setSeen] = useState(() => params.toString());
+  if (params.toString() !== seen) {
+    setSeen(params.toString());
+    setChoices(new URLSearchParams(params));
+  }
 
   /** One history entry per step (`push`); choices within a step replace the current entry. */
   function update(changes: BookingChanges, push = false) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === undefined || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: !push },
-    );
+    const next = new URLSearchParams(choices);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setChoices(next);
+    setParams(next, { replace: !push });
   }
 
   function setReason(value: string) {
@@ -62,16 +65,17 @@ export function useBookingState() {
   function clear() {
     setReasonState('');
     writeReason('');
+    setChoices(new URLSearchParams());
     setParams(new URLSearchParams(), { replace: true });
   }
 
-  const week = params.get('week');
+  const week = choices.get('week');
   return {
-    doctorId: params.get('doctor') || null,
-    specializationId: params.get('specialization') || null,
-    week: week !== null && DATE.test(week) ? week : null,
-    start: validInstant(params.get('slot')),
-    reviewing: params.get('step') === 'review',
+    doctorId: choices.get('doctor') || null,
+    specializationId: choices.get('specialization') || null,
+    week: week !== null && week !== undefined && DATE.test(week) ? week : null,
+    start: validInstant(choices.get('slot')),
+    reviewing: choices.get('step') === 'review',
     reason,
     setReason,
     update,
