@@ -264,7 +264,7 @@ export function BookPage() {
   return (
     <RoleGate roles={['patient', 'admin', 'receptionist']}>
       <Stack gap="md">
-        <PageTitle mb={0}>{user.role === 'patient' ? 'Book an appointment' : 'Book for a patient'}</PageTitle>
+        <PageTitle mb={0} focusOn="path">{user.role === 'patient' ? 'Book an appointment' : 'Book for a patient'}</PageTitle>
         {user.role === 'patient' && <OpenRequestsNote />}
         <WithTimeZone>
           {(timeZone) => <BookingFlow key={attempt} timeZone={timeZone} onRestart={() => setAttempt((value) => value + 1)} />}
