@@ -143,6 +143,8 @@ describe('booking', () => {
 
     await page.getByRole('button', { name: 'Review booking' }).click();
     await page.getByRole('heading', { name: 'Check your booking' }).waitFor();
+    // The step shows at once; the address follows a moment later.
+    await page.waitForURL(/[?&]step=review/);
     await page.goBack();
     await page.getByRole('button', { name: 'Review booking' }).waitFor();
     await sameChoices();
