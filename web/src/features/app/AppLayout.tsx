@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Container, Group, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { Suspense } from 'react';
@@ -14,6 +14,16 @@ import { withNext } from '../auth/safeNext.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
 import { roleLabels } from './nav.ts';
+
+function SignOutIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" focusable="false">
+      <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
+      <path d="M16 17l5-5-5-5" />
+      <path d="M21 12H9" />
+    </svg>
+  );
+}
 
 function SignedInShell({ user }: { user: SessionUser }) {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -32,8 +42,8 @@ function SignedInShell({ user }: { user: SessionUser }) {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -42,11 +52,11 @@ function SignedInShell({ user }: { user: SessionUser }) {
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
               aria-expanded={opened}
             />
-            <Text component={Link} to="/" fw={700} fz={{ base: 'md', sm: 'lg' }} c="care.8" truncate="end" style={{ minWidth: 0 }}>
+            <Text component={Link} to="/" fw={700} fz={{ base: 'sm', sm: 'lg' }} lh={1.15} c="care.8" lineClamp={3} className="header-name">
               {hospitalName}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Group gap="xs" visibleFrom="sm" wrap="nowrap">
               <Text fw={600}>{user.name}</Text>
               <Badge variant="outline" color="gray.8">
@@ -54,8 +64,20 @@ function SignedInShell({ user }: { user: SessionUser }) {
               </Badge>
             </Group>
             <NotificationBell />
-            <Button variant="default" size="sm" onClick={() => logout.mutate()} loading={logout.isPending}>
-              Sign out
+            {/* On a phone the button is its icon alone, so that the hospital's name keeps the room it needs. */}
+            <Button
+              variant="default"
+              size="sm"
+              px="xs"
+              aria-label="Sign out"
+              title="Sign out"
+              leftSection={<SignOutIcon />}
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+            >
+              <Box component="span" visibleFrom="sm">
+                Sign out
+              </Box>
             </Button>
           </Group>
         </Group>

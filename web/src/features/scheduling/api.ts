@@ -187,11 +187,3 @@ export async function changeAppointment(id: string, action: AppointmentAction): 
   }
 }
 
-
-/**
- * Hours before the start after which patients may no longer cancel or move an appointment themselves
- * (a booking rule of the public hospital information); null until it has loaded.
- */
-export function useCancellationNoticeHours(): number | null {
-  return useHospital().data?.cancellationNoticeHours ?? null;
-}

@@ -1,4 +1,3 @@
-import type { Role } from '../../api/types.ts';
 import { ApiError } from '../../api/problem.ts';
 import type { Appointment, AppointmentStatus } from './api.ts';
 
@@ -41,19 +40,6 @@ export const actionLabels: Record<ActionKind, string> = {
   complete: 'Mark completed',
   no_show: 'Mark no-show',
 };
-
-const decisionRoles: readonly Role[] = ['doctor', 'admin', 'receptionist'];
-const outcomeRoles: readonly Role[] = ['doctor', 'admin'];
-
-/** The actions the role may take on the appointment now (the server decides in the end). */
-export function availableActions(role: Role, appointment: Pick<Appointment, 'status' | 'start'>, now: Date = new Date()): ActionKind[] {
-  const started = new Date(appointment.start).getTime() <= now.getTime();
-  const actions: ActionKind[] = [];
-  if (appointment.status === 'requested' && decisionRoles.includes(role)) actions.push('confirm', 'reject');
-  if ((appointment.status === 'requested' || appointment.status === 'confirmed') && !started) actions.push('reschedule', 'cancel');
-  if (appointment.status === 'confirmed' && started && outcomeRoles.includes(role)) actions.push('complete', 'no_show');
-  return actions;
-}
 
 /** Requested or confirmed and not yet over. */
 export const isUpcoming = (appointment: Pick<Appointment, 'status' | 'end'>, now: Date = new Date()): boolean =>

@@ -1,17 +1,18 @@
-import '@mantine/charts/styles.css';
 import './dashboard.css';
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { errorMessage } from '../../../api/problem.ts';
 import { FormError } from '../../../components/FormError.tsx';
+import { Loading } from '../../../components/Loading.tsx';
 import { QueryState } from '../../scheduling/components/QueryState.tsx';
 import { formatDateTime } from '../../scheduling/time.ts';
-import { AppointmentCharts } from './AppointmentCharts.tsx';
 import { useOverview, type Overview } from './overview.api.ts';
 import { PendingRequests } from './PendingRequests.tsx';
-import { windowDays } from './series.ts';
 import { StatCards } from './StatCards.tsx';
 import { TodayAppointments } from './TodayAppointments.tsx';
-import { UtilisationChart } from './UtilisationChart.tsx';
+
+/** The charts' code, the largest part of the dashboard, loads only here and after the headline numbers. */
+const DashboardCharts = lazy(() => import('./DashboardCharts.tsx').then((m) => ({ default: m.DashboardCharts })));
 
 function Sections({ overview }: { overview: Overview }) {
   return (
@@ -25,18 +26,9 @@ function Sections({ overview }: { overview: Overview }) {
           <TodayAppointments today={overview.today} timeZone={overview.timeZone} />
         </Stack>
       </section>
-      <section aria-labelledby="last-days-heading">
-        <Title order={2} size="h3" id="last-days-heading" mb="sm">
-          The last {overview.series.perDay.length} days
-        </Title>
-        <AppointmentCharts series={overview.series} />
-      </section>
-      <section aria-labelledby="next-days-heading">
-        <Title order={2} size="h3" id="next-days-heading" mb="sm">
-          The next {windowDays(overview.utilisation.from, overview.utilisation.to)} days
-        </Title>
-        <UtilisationChart utilisation={overview.utilisation} />
-      </section>
+      <Suspense fallback={<Loading label="Loading the charts…" />}>
+        <DashboardCharts overview={overview} />
+      </Suspense>
     </>
   );
 }

@@ -10,7 +10,7 @@ export function DetailsList({ rows, labelWidth = '11rem' }: { rows: DetailRow[];
       {rows.map(([label, value]) => (
         <DataList.Item key={label}>
           <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ whiteSpace: 'pre-line' }}>{value}</DataList.ItemValue>
+          <DataList.ItemValue style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere', minWidth: 0 }}>{value}</DataList.ItemValue>
         </DataList.Item>
       ))}
     </DataList>

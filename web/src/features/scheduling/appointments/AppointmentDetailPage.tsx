@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { useAppointment, useCancellationNoticeHours, type Appointment } from '../api.ts';
+import { useAppointment, type Appointment } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
 import { AppointmentActions } from '../components/AppointmentActions.tsx';
 import { ChangeDeadline } from '../components/ChangeDeadline.tsx';
@@ -59,7 +59,6 @@ function History({ entries, timeZone }: { entries: HistoryEntry[]; timeZone: str
 function Detail({ id, timeZone }: { id: string; timeZone: string }) {
   const user = useCurrentUser();
   const location = useLocation();
-  const noticeHours = useCancellationNoticeHours();
   const appointment = useAppointment(id);
   const { announcement, announce, clear } = useAnnouncement();
   const [arrival] = useState(() => {
@@ -90,8 +89,8 @@ function Detail({ id, timeZone }: { id: string; timeZone: string }) {
               ...(a.outsideAvailability ? ([['Hours', 'Outside the doctor’s current hours or in time off']] as [string, string][]) : []),
             ]}
           />
-          {upcoming && <ChangeDeadline start={a.start} timeZone={timeZone} role={user.role} noticeHours={noticeHours} />}
-          <AppointmentActions appointment={a} role={user.role} timeZone={timeZone} noticeHours={noticeHours} onDone={announce} />
+          {upcoming && <ChangeDeadline appointment={a} timeZone={timeZone} role={user.role} />}
+          <AppointmentActions appointment={a} role={user.role} timeZone={timeZone} onDone={announce} />
         </Stack>
       </Paper>
       <section aria-labelledby="history-heading">

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { useAppointmentPages, useAppointments, useCancellationNoticeHours, type Appointment } from '../api.ts';
+import { useAppointmentPages, useAppointments, type Appointment } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
 import { AppointmentCard } from '../components/AppointmentCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -25,7 +25,6 @@ function CardList({ items, children }: { items: Appointment[]; children: (appoin
 
 function PatientAppointments({ timeZone }: { timeZone: string }) {
   const user = useCurrentUser();
-  const noticeHours = useCancellationNoticeHours();
   const { announcement, announce, clear } = useAnnouncement();
   const [startOfToday] = useState(() => zonedToInstant(todayIn(timeZone), '00:00', timeZone).toISOString());
   const upcoming = useAppointments({ status: ['requested', 'confirmed'], from: startOfToday, order: 'asc', limit: 100 });
@@ -34,7 +33,7 @@ function PatientAppointments({ timeZone }: { timeZone: string }) {
   const upcomingItems = (upcoming.data?.items ?? []).filter((appointment) => isUpcoming(appointment, now));
   const pastItems = (past.data?.pages.flatMap((page) => page.items) ?? []).filter((appointment) => !isUpcoming(appointment, now));
   const card = (appointment: Appointment) => (
-    <AppointmentCard appointment={appointment} role={user.role} timeZone={timeZone} noticeHours={noticeHours} onDone={announce} />
+    <AppointmentCard appointment={appointment} role={user.role} timeZone={timeZone} onDone={announce} />
   );
 
   return (

@@ -7,20 +7,19 @@ import { FormError } from '../../../components/FormError.tsx';
 import { errorProps } from '../../../components/form.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { changeAppointment, useAppointment, useCancellationNoticeHours, useRefreshScheduling, type Appointment } from '../api.ts';
+import { changeAppointment, useAppointment, useRefreshScheduling, type Appointment } from '../api.ts';
 import { ChangeDeadline } from '../components/ChangeDeadline.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { SlotPicker } from '../components/SlotPicker.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { WithTimeZone } from '../components/WithTimeZone.tsx';
-import { availableActions, describeProblem } from '../status.ts';
+import { describeProblem } from '../status.ts';
 import { formatDateTime, formatRange } from '../time.ts';
 
 function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; timeZone: string }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const refresh = useRefreshScheduling();
-  const noticeHours = useCancellationNoticeHours();
   const [start, setStart] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -71,7 +70,7 @@ function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; t
               </div>
               <StatusBadge status={appointment.status} />
             </Group>
-            <ChangeDeadline start={appointment.start} timeZone={timeZone} role={user.role} noticeHours={noticeHours} />
+            <ChangeDeadline appointment={appointment} timeZone={timeZone} role={user.role} />
             {user.role === 'patient' && appointment.status === 'confirmed' && (
               <Text size="sm">A new time goes back to the doctor for confirmation.</Text>
             )}
@@ -133,10 +132,11 @@ function Reschedule({ id, timeZone }: { id: string; timeZone: string }) {
   const user = useCurrentUser();
   const appointment = useAppointment(id);
   if (!appointment.data) return <QueryState query={appointment} what="the appointment" />;
-  if (!availableActions(user.role, appointment.data).includes('reschedule')) {
+  if (!appointment.data.allowedActions.includes('reschedule')) {
     return (
       <Stack gap="sm" align="flex-start">
         <Text>This appointment can no longer be moved.</Text>
+        <ChangeDeadline appointment={appointment.data} timeZone={timeZone} role={user.role} />
         <Anchor component={Link} to={`/app/appointments/${id}`} c="care.8" underline="always">
           See the appointment
         </Anchor>

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { useAppointmentPages, useCancellationNoticeHours, type AppointmentQuery, type AppointmentStatus } from '../api.ts';
+import { useAppointmentPages, type AppointmentQuery, type AppointmentStatus } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
 import { AppointmentCard } from '../components/AppointmentCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -32,7 +32,6 @@ function toQuery(filters: Filters, timeZone: string): AppointmentQuery {
 
 function StaffAppointments({ timeZone }: { timeZone: string }) {
   const user = useCurrentUser();
-  const noticeHours = useCancellationNoticeHours();
   const [filters, setFilters] = useState(() => initialFilters(todayIn(timeZone)));
   const pages = useAppointmentPages(toQuery(filters, timeZone));
   const { announcement, announce, clear } = useAnnouncement();
@@ -68,7 +67,6 @@ function StaffAppointments({ timeZone }: { timeZone: string }) {
                     appointment={appointment}
                     role={user.role}
                     timeZone={timeZone}
-                    noticeHours={noticeHours}
                     onDone={announce}
                     headingOrder={2}
                   />

@@ -1,7 +1,6 @@
 import { Alert, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { ApiError, fieldErrorMap } from '../../../api/problem.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import { errorProps } from '../../../components/form.ts';
@@ -23,8 +22,10 @@ import { SlotPicker } from '../components/SlotPicker.tsx';
 import { describeProblem } from '../status.ts';
 import { BookedPanel } from './BookedPanel.tsx';
 import { DoctorChooser } from './DoctorChooser.tsx';
+import { OpenRequestsNote } from './OpenRequestsNote.tsx';
 import { PatientChooser } from './PatientChooser.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { useBookingState } from './useBookingState.ts';
 
 type Stage = 'choose' | 'review' | 'done';
 type Errors = Partial<Record<'patient' | 'doctor' | 'start' | 'reason', string>>;
@@ -56,15 +57,11 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
   const user = useCurrentUser();
   const staff = user.role !== 'patient';
   const queryClient = useQueryClient();
-  const [params] = useSearchParams();
+  const state = useBookingState();
+  const { doctorId, start, reason, setReason, update } = state;
   const [patient, setPatient] = useState<PatientSummary | null>(null);
-  const [doctorId, setDoctorId] = useState<string | null>(params.get('doctor'));
-  const [chosenSpecialization, setChosenSpecialization] = useState<string | null>(null);
-  const [start, setStart] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [stage, setStage] = useState<Stage>('choose');
-  const [idempotencyKey, setIdempotencyKey] = useState('');
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [slotTaken, setSlotTaken] = useState(false);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const takenRef = useRef<HTMLDivElement>(null);
@@ -72,7 +69,8 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
   const reviewButtonRef = useRef<HTMLButtonElement>(null);
 
   const doctor = useDoctor(doctorId);
-  const specializationId = chosenSpecialization ?? doctor.data?.specialization.id ?? '';
+  const specializationId = state.specializationId ?? doctor.data?.specialization.id ?? '';
+  const stage: Stage = booked ? 'done' : state.reviewing && (!staff || patient) ? 'review' : 'choose';
 
   const booking = useMutation({
     mutationFn: () =>
@@ -82,22 +80,21 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
       ),
     onSuccess: (appointment) => {
       setBooked(appointment);
-      setStage('done');
+      state.clear();
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.appointments });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'SLOT_UNAVAILABLE') {
-        setStart(null);
+        update({ slot: null, step: null });
         setSlotTaken(true);
-        setStage('choose');
         void queryClient.invalidateQueries({ queryKey: ['slots'] });
         return;
       }
       const fields = serverErrors(error);
       if (Object.keys(fields).length > 0) {
         setErrors(fields);
-        setStage('choose');
+        update({ step: null });
       }
     },
   });
@@ -106,22 +103,23 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
     if (slotTaken && stage === 'choose') takenRef.current?.focus();
   }, [slotTaken, stage]);
 
-  if (stage === 'done' && booked) return <BookedPanel appointment={booked} staff={staff} timeZone={timeZone} onRestart={onRestart} />;
+  if (stage === 'done' && booked) return <BookedPanel appointment={booked} staff={staff} timeZone={timeZone} onRestart={restart} />;
 
   function chooseDoctor(next: Doctor) {
     if (next.id === doctorId) return;
-    setDoctorId(next.id);
-    setStart(null);
+    update({ doctor: next.id, slot: null, week: null });
     setSlotTaken(false);
     setErrors((current) => ({ ...current, doctor: undefined, start: undefined }));
   }
 
   function chooseSpecialization(id: string) {
-    setChosenSpecialization(id);
-    if (doctor.data && doctor.data.specialization.id !== id) {
-      setDoctorId(null);
-      setStart(null);
-    }
+    const otherDoctor = doctor.data !== undefined && doctor.data.specialization.id !== id;
+    update({ specialization: id, ...(otherDoctor ? { doctor: null, slot: null, week: null } : {}) });
+  }
+
+  function restart() {
+    state.clear();
+    onRestart();
   }
 
   function review(event: FormEvent<HTMLFormElement>) {
@@ -139,7 +137,7 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
     booking.reset();
     setIdempotencyKey(newIdempotencyKey());
     setSlotTaken(false);
-    setStage('review');
+    update({ step: 'review' }, true);
   }
 
   const reviewing = stage === 'review' && doctor.data && start;
@@ -161,7 +159,7 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
           problem={booking.isError ? describeProblem(booking.error, 'The appointment was not booked') : null}
           onBack={() => {
             booking.reset();
-            setStage('choose');
+            update({ step: null }, true);
             requestAnimationFrame(() => reviewButtonRef.current?.focus());
           }}
           onSend={() => booking.mutate()}
@@ -204,8 +202,10 @@ function BookingFlow({ timeZone, onRestart }: { timeZone: string; onRestart: () 
                 doctorId={doctorId}
                 timeZone={timeZone}
                 value={start}
+                week={state.week}
+                onWeekChange={(week) => update({ week })}
                 onChange={(value) => {
-                  setStart(value);
+                  update({ slot: value });
                   setSlotTaken(false);
                   setErrors((current) => ({ ...current, start: undefined }));
                 }}
@@ -264,7 +264,8 @@ export function BookPage() {
   return (
     <RoleGate roles={['patient', 'admin', 'receptionist']}>
       <Stack gap="md">
-        <PageTitle mb={0}>{user.role === 'patient' ? 'Book an appointment' : 'Book for a patient'}</PageTitle>
+        <PageTitle mb={0} focusOn="path">{user.role === 'patient' ? 'Book an appointment' : 'Book for a patient'}</PageTitle>
+        {user.role === 'patient' && <OpenRequestsNote />}
         <WithTimeZone>
           {(timeZone) => <BookingFlow key={attempt} timeZone={timeZone} onRestart={() => setAttempt((value) => value + 1)} />}
         </WithTimeZone>

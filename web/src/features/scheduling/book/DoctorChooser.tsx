@@ -1,6 +1,7 @@
 import { Group, NativeSelect, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { errorProps } from '../../../components/form.ts';
+import './DoctorChooser.css';
 import { useDoctors, useSpecializations, type Doctor } from '../api.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatFee } from '../money.ts';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Role } from '../../../api/types.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import type { Appointment, AppointmentAction } from '../api.ts';
-import { availableActions, describeProblem } from '../status.ts';
+import { describeProblem } from '../status.ts';
 import { formatDateTime } from '../time.ts';
 import { CancelDialog } from './CancelDialog.tsx';
 import { DeclineDialog } from './DeclineDialog.tsx';
@@ -14,7 +14,6 @@ export interface AppointmentActionsProps {
   appointment: Appointment;
   role: Role;
   timeZone: string;
-  noticeHours: number | null;
   /** Called with a sentence to announce after a change succeeded. */
   onDone: (message: string) => void;
 }
@@ -29,14 +28,14 @@ const doneMessages: Record<AppointmentAction['kind'], string> = {
 };
 
 /** The buttons for what the role may do with the appointment now; each name says which appointment it acts on. */
-export function AppointmentActions({ appointment, role, timeZone, noticeHours, onDone }: AppointmentActionsProps) {
+export function AppointmentActions({ appointment, role, timeZone, onDone }: AppointmentActionsProps) {
   const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
   const direct = useAppointmentAction(appointment.id, (_changed, action) =>
     onDone(
       `${doneMessages[action.kind]}: ${role === 'patient' ? appointment.doctorName : appointment.patientName}, ${formatDateTime(appointment.start, timeZone)}.`,
     ),
   );
-  const actions = availableActions(role, appointment);
+  const actions = appointment.allowedActions;
   if (actions.length === 0) return null;
 
   const when = formatDateTime(appointment.start, timeZone);
@@ -92,7 +91,6 @@ export function AppointmentActions({ appointment, role, timeZone, noticeHours, o
         appointment={appointment}
         timeZone={timeZone}
         role={role}
-        noticeHours={noticeHours}
         onClose={() => setDialog(null)}
         onDone={onDone}
       />

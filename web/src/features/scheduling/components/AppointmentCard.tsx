@@ -5,13 +5,13 @@ import type { Role } from '../../../api/types.ts';
 import type { Appointment } from '../api.ts';
 import { formatDateTime, localTime } from '../time.ts';
 import { AppointmentActions } from './AppointmentActions.tsx';
+import { ChangeDeadline } from './ChangeDeadline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export interface AppointmentCardProps {
   appointment: Appointment;
   role: Role;
   timeZone: string;
-  noticeHours: number | null;
   onDone: (message: string) => void;
   headingOrder?: 2 | 3 | 4;
   /** Show the time only (inside a list grouped by day). */
@@ -26,7 +26,7 @@ const noteLabels: Partial<Record<Appointment['status'], string>> = {
 };
 
 /** One appointment: when, with whom, why, its status in words, any decision note, and what can be done now. */
-export function AppointmentCard({ appointment, role, timeZone, noticeHours, onDone, headingOrder = 3, timeOnly, readOnly }: AppointmentCardProps) {
+export function AppointmentCard({ appointment, role, timeZone, onDone, headingOrder = 3, timeOnly, readOnly }: AppointmentCardProps) {
   const headingId = useId();
   const when = timeOnly
     ? `${localTime(appointment.start, timeZone)}–${localTime(appointment.end, timeZone)}`
@@ -71,8 +71,11 @@ export function AppointmentCard({ appointment, role, timeZone, noticeHours, onDo
             </Badge>
           </Group>
         )}
+        {!readOnly && role === 'patient' && !appointment.allowedActions.includes('cancel') && (
+          <ChangeDeadline appointment={appointment} timeZone={timeZone} role={role} />
+        )}
         {!readOnly && (
-          <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} noticeHours={noticeHours} onDone={onDone} />
+          <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} onDone={onDone} />
         )}
         <Anchor component={Link} to={`/app/appointments/${appointment.id}`} size="sm" c="care.8" underline="always">
           Details and history<VisuallyHidden> of the appointment on {formatDateTime(appointment.start, timeZone)}</VisuallyHidden>

@@ -13,12 +13,11 @@ interface CancelDialogProps {
   appointment: Appointment;
   timeZone: string;
   role: Role;
-  noticeHours: number | null;
   onClose: () => void;
   onDone: (message: string) => void;
 }
 
-function CancelForm({ appointment, timeZone, role, noticeHours, onClose, onDone }: CancelDialogProps) {
+function CancelForm({ appointment, timeZone, role, onClose, onDone }: CancelDialogProps) {
   const [reason, setReason] = useState('');
   const action = useAppointmentAction(appointment.id, () => {
     onClose();
@@ -39,7 +38,7 @@ function CancelForm({ appointment, timeZone, role, noticeHours, onClose, onDone 
         <Text fw={600}>
           {other} · {formatRange(appointment.start, appointment.end, timeZone)} ({timeZone})
         </Text>
-        <ChangeDeadline start={appointment.start} timeZone={timeZone} role={role} noticeHours={noticeHours} />
+        <ChangeDeadline appointment={appointment} timeZone={timeZone} role={role} />
         <Textarea
           label="Reason (optional)"
           description={role === 'patient' ? 'The doctor will see this.' : 'The patient will see this.'}

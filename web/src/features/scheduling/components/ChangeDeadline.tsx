@@ -1,50 +1,38 @@
 import { Text } from '@mantine/core';
 import { useState } from 'react';
+import { useHospital } from '../../../api/hospital.ts';
 import type { Role } from '../../../api/types.ts';
+import type { Appointment } from '../api.ts';
 import { formatDateTime } from '../time.ts';
 
 interface ChangeDeadlineProps {
-  start: string;
+  appointment: Pick<Appointment, 'changeDeadline' | 'allowedActions'>;
   timeZone: string;
   role: Role;
-  /** From the booking rules of the public hospital information; null while they load. */
-  noticeHours: number | null;
 }
 
-/** The policy deadline for patients' own changes, stated before anyone acts. */
-export function ChangeDeadline({ start, timeZone, role, noticeHours }: ChangeDeadlineProps) {
+/** The server's deadline for a patient's own changes, in the hospital's local time with its zone; staff are told they are not bound by it. */
+export function ChangeDeadline({ appointment, timeZone, role }: ChangeDeadlineProps) {
   const [now] = useState(() => Date.now());
-  if (noticeHours !== null) {
-    const deadline = new Date(new Date(start).getTime() - noticeHours * 3_600_000);
-    const when = `${formatDateTime(deadline, timeZone)} (${timeZone})`;
-    const passed = deadline.getTime() < now;
-    if (role === 'patient') {
-      return (
-        <Text size="sm">
-          {passed
-            ? `The deadline for changing this appointment online was ${when}. Please call the hospital to change it.`
-            : `You can cancel or move this appointment online until ${when}, ${noticeHours} hours before it starts.`}
-        </Text>
-      );
-    }
+  const hospital = useHospital();
+  const { changeDeadline, allowedActions } = appointment;
+  const canChange = allowedActions.includes('cancel') || allowedActions.includes('reschedule');
+  if (role !== 'patient') {
+    // The notice window binds patients only: the server sends no deadline to staff.
+    return canChange ? (
+      <Text size="sm">Patients can change it online only until the notice period before it starts; staff can change it at any time.</Text>
+    ) : null;
+  }
+  if (changeDeadline === null) return null;
+  const when = `${formatDateTime(changeDeadline, timeZone)} (${timeZone})`;
+  if (!canChange && new Date(changeDeadline).getTime() < now) {
+    const phone = hospital.data?.phone;
     return (
       <Text size="sm">
-        Patients can change it themselves until {when} ({noticeHours} hours before the start); staff can change it at any time.
+        Changes were possible until {when}. {phone ? `To change it now, call the hospital on ${phone}.` : 'To change it now, call the hospital.'}
       </Text>
     );
   }
-  if (role === 'patient') {
-    return (
-      <Text size="sm">
-        You can cancel or move an appointment online until the hospital&rsquo;s notice period before it starts. If that
-        deadline has passed, we will tell you the exact time and you can call the hospital instead.
-      </Text>
-    );
-  }
-  return (
-    <Text size="sm">
-      Patients can change it themselves only until the hospital&rsquo;s notice period before the start; staff can change it at any
-      time.
-    </Text>
-  );
+  if (canChange) return <Text size="sm">You can cancel or move this appointment online until {when}.</Text>;
+  return null;
 }

@@ -7,7 +7,7 @@ import { useSlots, type Slot } from '../api.ts';
 import { addDays, dayParts, formatDay, localDate, localTime, todayIn } from '../time.ts';
 import { TimeZoneNote } from './TimeZoneNote.tsx';
 import { useRovingFocus } from './useRovingFocus.ts';
-import '../scheduling.css';
+import './SlotPicker.css';
 
 const WINDOW_DAYS = 7;
 
@@ -22,6 +22,9 @@ interface SlotPickerProps {
   headingOrder?: 2 | 3 | 4;
   /** Shown above the times, e.g. why the previous choice was lost. */
   notice?: ReactNode;
+  /** The first date of the week shown, when the caller keeps it (such as in the address); today when missing or past. */
+  week?: string | null;
+  onWeekChange?: (week: string) => void;
 }
 
 function groupByDay(slots: readonly Slot[], timeZone: string): Map<string, Slot[]> {
@@ -121,10 +124,11 @@ function TimeGrid({
  * Choose a free slot: a week of dates, then the free times of one date, all real buttons that the arrow keys
  * move between. Times are the hospital's wall-clock time, and the picker says so.
  */
-export function SlotPicker({ doctorId, timeZone: hospitalZone, value, onChange, headingOrder = 3, notice }: SlotPickerProps) {
+export function SlotPicker({ doctorId, timeZone: hospitalZone, value, onChange, headingOrder = 3, notice, week, onWeekChange }: SlotPickerProps) {
   const timesHeadingId = useId();
   const today = todayIn(hospitalZone);
-  const [windowStart, setWindowStart] = useState(today);
+  const [ownWindowStart, setOwnWindowStart] = useState(today);
+  const windowStart = onWeekChange ? (week && week > today ? week : today) : ownWindowStart;
   const [chosenDay, setChosenDay] = useState<string | null>(null);
   const windowEnd = addDays(windowStart, WINDOW_DAYS - 1);
   const slots = useSlots(doctorId, windowStart, windowEnd);
@@ -141,7 +145,9 @@ export function SlotPicker({ doctorId, timeZone: hospitalZone, value, onChange, 
 
   function moveWindow(step: number) {
     const next = addDays(windowStart, step);
-    setWindowStart(next < today ? today : next);
+    const clamped = next < today ? today : next;
+    if (onWeekChange) onWeekChange(clamped);
+    else setOwnWindowStart(clamped);
     setChosenDay(null);
   }
 

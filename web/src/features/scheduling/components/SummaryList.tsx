@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './SummaryList.css';
 
 /** A definition list of label/value pairs that stacks on narrow screens. */
 export function SummaryList({ items }: { items: [label: string, value: ReactNode][] }) {

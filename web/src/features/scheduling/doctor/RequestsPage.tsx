@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { useAppointments, useCancellationNoticeHours } from '../api.ts';
+import { useAppointments } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
 import { AppointmentCard } from '../components/AppointmentCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -12,7 +12,6 @@ import { formatDateTime } from '../time.ts';
 
 function RequestQueue({ timeZone }: { timeZone: string }) {
   const user = useCurrentUser();
-  const noticeHours = useCancellationNoticeHours();
   const requests = useAppointments({ status: ['requested'], order: 'asc', limit: 200 });
   const { announcement, announce, clear } = useAnnouncement();
   if (!requests.data) return <QueryState query={requests} what="appointment requests" />;
@@ -38,7 +37,6 @@ function RequestQueue({ timeZone }: { timeZone: string }) {
                 appointment={appointment}
                 role={user.role}
                 timeZone={timeZone}
-                noticeHours={noticeHours}
                 onDone={announce}
                 headingOrder={2}
               />

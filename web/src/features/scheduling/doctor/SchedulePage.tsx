@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
-import { useAppointments, useCancellationNoticeHours, type Appointment, type AppointmentStatus } from '../api.ts';
+import { useAppointments, type Appointment, type AppointmentStatus } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
 import { AppointmentCard } from '../components/AppointmentCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -24,7 +24,6 @@ interface DayListProps {
 
 function DayList({ items, timeZone, onDone, headingOrder, empty }: DayListProps) {
   const user = useCurrentUser();
-  const noticeHours = useCancellationNoticeHours();
   if (items.length === 0) return <Text size="sm">{empty}</Text>;
   return (
     <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -34,7 +33,6 @@ function DayList({ items, timeZone, onDone, headingOrder, empty }: DayListProps)
             appointment={appointment}
             role={user.role}
             timeZone={timeZone}
-            noticeHours={noticeHours}
             onDone={onDone}
             headingOrder={headingOrder}
             timeOnly
