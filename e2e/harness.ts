@@ -53,8 +53,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The server did not become healthy within 30 s:\n${output()}`);
 }
 
-/** Starts the built server on a free port with a fresh data directory and a first administrator. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts the built server on a free port with a fresh data directory and a first administrator (plus `env`). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(serverEntry)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   if (!existsSync(path.join(rootDir, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   const port = await freePort();
@@ -70,6 +70,7 @@ export async function startServer(): Promise<RunningServer> {
       HMS_ADMIN_EMAIL: ADMIN_EMAIL,
       HMS_ADMIN_PASSWORD: ADMIN_PASSWORD,
       HMS_LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,6 +11,8 @@ const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m)
 const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 const AppLayout = lazy(() => import('./features/app/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const DashboardPage = lazy(() => import('./features/app/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
           ...peoplePublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -76,6 +76,8 @@ export interface SettingsTable {
   session_idle_minutes: number;
   /** A session ends this long after sign-in, whatever its activity (migration 006). */
   session_absolute_hours: number;
+  /** 1: admins, doctors and receptionists must sign in with a second factor (migration 011). */
+  mfa_required_for_staff: number;
 }
 
 export interface PatientsTable {
@@ -268,6 +270,51 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** Migration 011: account recovery, second factors, remembered devices. Ids of token rows are SHA-256 hashes. */
+export interface PasswordResetTokensTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface MfaTotpTable {
+  user_id: string;
+  /** Base32 secret; confirmed_at null until the first code has been verified. */
+  secret: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** The 30-second step of the last accepted code: a code of that step or earlier is refused (no reuse). */
+  last_used_step: number | null;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface MfaChallengesTable {
+  id: string;
+  user_id: string;
+  /** verify: the password was right, a factor is awaited; enrol: the factor must be set up first. */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  failures: number;
+  used_at: string | null;
+}
+
+export interface KnownDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,6 +336,11 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  mfa_totp: MfaTotpTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
+  known_devices: KnownDevicesTable;
 }
 
 export type Db = Kysely<DB>;

@@ -6,6 +6,7 @@ import * as m004 from './004_notifications.ts';
 import * as m005 from './005_appointment_indexes.ts';
 import * as m006 from './006_settings_sessions.ts';
 import * as m007 from './007_appointment_order_indexes.ts';
+import * as m011 from './011_accounts.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_appointment_indexes': m005,
   '006_settings_sessions': m006,
   '007_appointment_order_indexes': m007,
+  '011_accounts': m011,
 };

@@ -6,7 +6,8 @@ import { NoContent, problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { changePassword, login, logout, registerPatient, type Client, type SignedIn } from './auth.service.ts';
 import { createHashGate } from './hash-gate.ts';
-import { LoginBody, PasswordBody, RegisterBody, Session } from './auth.schemas.ts';
+import { Accepted, LoginBody, PasswordBody, PasswordResetBody, PasswordResetConfirmBody, RegisterBody, RegistrationPending, Session } from './auth.schemas.ts';
+import { confirmPasswordReset, requestPasswordReset, RESET_TOKEN_MINUTES } from './recovery.service.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const clientOf = (request: FastifyRequest): Client => ({
@@ -34,6 +35,8 @@ function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
   if (!allowed.has(origin)) throw new AppError(403, 'ORIGIN_MISMATCH', 'Requests from another site are not accepted');
 }
 
+const REGISTRATION_PENDING = 'Check your inbox: we have sent the next step to this email address.';
+
 export function authRoutes(app: App, deps: Deps): void {
   async function signIn(reply: FastifyReply, signedIn: SignedIn) {
     const actor = await resolveSession(deps.db, deps.clock.now(), signedIn.session.token);
@@ -57,11 +60,38 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post('/api/auth/register', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, ...problems(400, 403, 409, 429, 503) } },
+    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, 202: RegistrationPending, ...problems(400, 403, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    const body = await signIn(reply, await registerPatient(deps, hashing, clientOf(request), request.body));
-    return reply.status(201).send(body);
+    const result = await registerPatient(deps, hashing, clientOf(request), request.body);
+    if ('alreadyRegistered' in result) return reply.status(202).send({ message: REGISTRATION_PENDING });
+    return reply.status(201).send(await signIn(reply, result));
+  });
+
+  app.post('/api/auth/password-reset', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Ask for a password-reset link (202 whatever the email)',
+      description: `If the email belongs to an active account, a single-use link to /reset-password?token=… valid ${RESET_TOKEN_MINUTES} minutes is emailed. Throttled per email and per client address (429).`,
+      body: PasswordResetBody, response: { 202: Accepted, ...problems(400, 403, 429) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    await requestPasswordReset(deps, clientOf(request), request.body.email);
+    return reply.status(202).send({ message: 'If an account uses this email, a link to choose a new password is on its way.' });
+  });
+
+  app.post('/api/auth/password-reset/confirm', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Choose a new password with a reset link (ends every session)',
+      description: 'A used, expired or unknown token answers 400 RESET_TOKEN_INVALID.',
+      body: PasswordResetConfirmBody, response: { 204: NoContent, ...problems(400, 403, 429, 503) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    await confirmPasswordReset(deps, hashing, clientOf(request), request.body.token, request.body.newPassword);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/auth/session', {

@@ -41,3 +41,14 @@ export const RegisterBody = Type.Object(
 );
 
 export const PasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
+
+export const RegistrationPending = Type.Object({
+  message: Type.String({ description: 'Shown to the visitor: what to look for in their inbox' }),
+}, { description: 'The address already has an account: nothing was created and its owner was emailed' });
+
+export const PasswordResetBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: EMAIL_MAX_LENGTH }) }, { additionalProperties: false });
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
+export const Accepted = Type.Object({ message: Type.String() });

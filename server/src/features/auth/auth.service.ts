@@ -5,10 +5,13 @@ import { AppError, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
+import type { UsersTable } from '../../db/types.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { enqueueAccountEmail } from '../notifications/outbox.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
 import type { HashGate } from './hash-gate.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { appLink } from './recovery.service.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from './throttle.ts';
 
@@ -74,15 +77,27 @@ export interface Registration {
   address?: string | undefined;
 }
 
-/** Self-registration: always a patient, with a patient profile, signed in. */
-export async function registerPatient(deps: Deps, hashing: HashGate, client: Client, input: Registration): Promise<SignedIn> {
+/** An address that already has an account: nothing is created, the owner is told by email (no enumeration). */
+export interface AlreadyRegistered {
+  alreadyRegistered: true;
+}
+
+/**
+ * Self-registration: always a patient, with a patient profile, signed in. An address that already has an account
+ * gets the neutral answer, after the same password hashing, and its owner an email.
+ */
+export async function registerPatient(deps: Deps, hashing: HashGate, client: Client, input: Registration): Promise<SignedIn | AlreadyRegistered> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw invalid('/password', problem);
   const now = deps.clock.now();
   if (input.dateOfBirth > now.toISOString().slice(0, 10)) throw invalid('/dateOfBirth', 'The date of birth cannot be in the future');
-  if (await findUserByEmail(deps.db, email)) throw emailTaken();
+  const existing = await findUserByEmail(deps.db, email);
   const passwordHash = await hashing.run(() => hashPassword(input.password), client.abandoned);
+  if (existing) {
+    await tellOwnerOfSignUpAttempt(deps, client, existing);
+    return { alreadyRegistered: true };
+  }
   const at = now.toISOString();
   const userId = newId();
   const patientId = newId();
@@ -100,13 +115,25 @@ export async function registerPatient(deps: Deps, hashing: HashGate, client: Cli
     });
     return { session, userId };
   } catch (error) {
-    if (constraintViolation(error)?.kind === 'unique') throw emailTaken();
+    // Another registration of the same address won the race: its owner is that other request.
+    if (constraintViolation(error)?.kind === 'unique') return { alreadyRegistered: true };
     throw error;
   }
 }
 
-const emailTaken = () =>
-  new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists', [{ path: '/email', message: 'An account with this email already exists; log in instead' }]);
+async function tellOwnerOfSignUpAttempt(deps: Deps, client: Client, owner: UsersTable): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (owner.active === 1) {
+      await enqueueAccountEmail(trx, now, {
+        userId: owner.id, recipient: owner.email, recipientName: owner.name, kind: 'account.sign_up_attempt', title: 'Someone tried to register with your email',
+        body: 'Someone tried to create a new account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, choose a new one with the link below. If it was not you, you can ignore this email.',
+        link: { label: 'Reset your password', url: appLink(deps, '/forgot-password') },
+      });
+    }
+    await writeAudit(trx, now, { actorId: null, actorRole: null, action: 'auth.register', entityType: 'user', entityId: owner.id, outcome: 'denied', ip: client.ip, details: { reason: 'email already registered' } });
+  });
+}
 
 export async function logout(deps: Deps, actor: Actor, client: Client): Promise<void> {
   const now = deps.clock.now();

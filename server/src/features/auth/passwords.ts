@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/limits';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_MIN_LENGTH_WITH_MFA } from '#shared/limits';
 
 // OWASP's argon2id parameters (19 MiB, 2 iterations, 1 lane); argon2id is @node-rs/argon2's default algorithm.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -37,10 +37,14 @@ function isTrivial(password: string): boolean {
   return Math.abs(step) === 1 && codes.every((code, i) => i === 0 || code - (codes[i - 1] ?? 0) === step);
 }
 
-/** NIST SP 800-63B: length 12–128, no composition rules, not a known common password, not the user's own email. */
-export function passwordProblem(password: string, email: string | null): string | null {
+/**
+ * NIST SP 800-63B: at least 15 characters for a password that is the only factor, 12 with a second factor; at most
+ * 128; no composition rules; not a known common password; not the user's own email.
+ */
+export function passwordProblem(password: string, email: string | null, hasSecondFactor = false): string | null {
+  const minimum = hasSecondFactor ? PASSWORD_MIN_LENGTH_WITH_MFA : PASSWORD_MIN_LENGTH;
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (length < minimum) return `Use at least ${minimum} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.toLowerCase();
   // "password1234" and "!!qwerty2026" are a listed password with digits or symbols around it.

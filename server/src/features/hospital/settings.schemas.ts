@@ -42,6 +42,7 @@ export const Settings = Type.Object({
   approvalMode: ApprovalMode,
   ...bookingRules,
   ...privateSettings,
+  mfaRequiredForStaff: Type.Boolean({ description: 'Admins, doctors and receptionists must sign in with a second factor (enrolling at their next sign-in)' }),
   updatedAt: Instant,
 });
 
@@ -58,6 +59,7 @@ export const SettingsBody = Type.Object(
     approvalMode: ApprovalMode,
     ...bookingRules,
     ...privateSettings,
+    mfaRequiredForStaff: Type.Optional(Type.Boolean({ description: 'Left out: unchanged' })),
   },
   { additionalProperties: false, description: 'The whole settings object: a text field left out or empty is cleared' },
 );

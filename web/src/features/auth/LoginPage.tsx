@@ -51,6 +51,9 @@ export function LoginPage() {
           <Stack gap="md">
             <TextInput label="Email" name="email" type="email" autoComplete="username" required />
             <PasswordInput label="Password" name="password" autoComplete="current-password" required />
+            <Anchor component={Link} to="/forgot-password" c="care.8" underline="always" size="sm">
+              Forgot password?
+            </Anchor>
             <Button type="submit" loading={login.isPending}>
               Log in
             </Button>
