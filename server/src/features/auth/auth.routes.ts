@@ -1,12 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { actorOf, type Actor } from '../../http/actor.ts';
-import { AppError, unauthorized } from '../../http/app-error.ts';
+import { Type } from 'typebox';
+import { AppError, invalid, unauthorized } from '../../http/app-error.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { changePassword, login, logout, registerPatient, type Client, type SignedIn } from './auth.service.ts';
 import { createHashGate } from './hash-gate.ts';
-import { Accepted, LoginBody, PasswordBody, PasswordResetBody, PasswordResetConfirmBody, RegisterBody, RegistrationPending, Session } from './auth.schemas.ts';
+import { Accepted, LoginBody, MfaRequired, MfaVerifyBody, PasswordBody, PasswordResetBody, PasswordResetConfirmBody, RegisterBody, RegistrationPending, Session } from './auth.schemas.ts';
+import { mfaRoutes } from './mfa.routes.ts';
+import { CHALLENGE_MINUTES, MFA_COOKIE, MFA_METHODS, verifyChallenge } from './mfa.service.ts';
 import { confirmPasswordReset, requestPasswordReset, RESET_TOKEN_MINUTES } from './recovery.service.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -52,11 +55,35 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post('/api/auth/login', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Session, ...problems(400, 401, 403, 429, 503) } },
+    schema: { tags: ['auth'], summary: 'Sign in (or, with a second factor, its first step)', body: LoginBody, response: { 200: Type.Union([Session, MfaRequired]), ...problems(400, 401, 403, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    return signIn(reply, await login(deps, hashing, clientOf(request), request.body.email, request.body.password));
+    const result = await login(deps, hashing, clientOf(request), request.body.email, request.body.password);
+    if ('mfa' in result) {
+      reply.setCookie(MFA_COOKIE, result.mfa.token, {
+        path: '/api/auth/mfa', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, expires: result.mfa.expiresAt,
+      });
+      return { mfaRequired: true as const, methods: [...MFA_METHODS] };
+    }
+    return signIn(reply, result);
   });
+
+  app.post('/api/auth/mfa/verify', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Second step of a sign-in: a code of the authenticator app or a recovery code',
+      description: `Needs the hms_mfa cookie of the login answer (valid ${CHALLENGE_MINUTES} minutes, 5 attempts). A code already used is refused (401 MFA_CODE_INVALID).`,
+      body: MfaVerifyBody, response: { 200: Session, ...problems(400, 401, 403, 429) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    if (!request.body.code && !request.body.recoveryCode) throw invalid('/code', 'Enter the code of your authenticator app or a recovery code');
+    const signedIn = await verifyChallenge(deps, clientOf(request), request.cookies[MFA_COOKIE], request.body);
+    reply.clearCookie(MFA_COOKIE, { path: '/api/auth/mfa' });
+    return signIn(reply, signedIn);
+  });
+
+  mfaRoutes(app, deps);
 
   app.post('/api/auth/register', {
     config: { allow: 'public', rateLimit: loginLimit },

@@ -52,3 +52,13 @@ export const PasswordResetConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 export const Accepted = Type.Object({ message: Type.String() });
+
+export const MfaRequired = Type.Object({
+  mfaRequired: Type.Literal(true),
+  methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
+}, { description: 'The password was right; no session yet. POST /api/auth/mfa/verify with the hms_mfa cookie set by this answer.' });
+
+export const MfaVerifyBody = Type.Object({
+  code: Type.Optional(Type.String({ minLength: 6, maxLength: 10, description: 'The 6-digit code of the authenticator app' })),
+  recoveryCode: Type.Optional(Type.String({ minLength: 8, maxLength: 40, description: 'One of the recovery codes (each works once)' })),
+}, { additionalProperties: false });

@@ -11,6 +11,7 @@ import { enqueueAccountEmail } from '../notifications/outbox.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
 import type { HashGate } from './hash-gate.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { createChallenge, userHasSecondFactor } from './mfa.service.ts';
 import { appLink } from './recovery.service.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from './throttle.ts';
@@ -32,7 +33,12 @@ export interface SignedIn {
 }
 
 /** Checks the password; a wrong password, an unknown email and a deactivated account answer alike. */
-export async function login(deps: Deps, hashing: HashGate, client: Client, email: string, password: string): Promise<SignedIn> {
+/** The password was right and a second factor is due: no session yet, a challenge for the hms_mfa cookie. */
+export interface SecondFactorDue {
+  mfa: { token: string; expiresAt: Date };
+}
+
+export async function login(deps: Deps, hashing: HashGate, client: Client, email: string, password: string): Promise<SignedIn | SecondFactorDue> {
   const address = normalizeEmail(email);
   const now = deps.clock.now();
   const ip = client.ip ?? 'unknown';
@@ -57,6 +63,14 @@ export async function login(deps: Deps, hashing: HashGate, client: Client, email
       });
     });
     throw invalidCredentials();
+  }
+  if (await userHasSecondFactor(deps.db, user.id)) {
+    const challenge = await deps.db.transaction().execute(async (trx) => {
+      await clearLoginFailures(trx, 'email', address);
+      await writeAudit(trx, now, { actorId: user.id, actorRole: user.role, action: 'auth.login_password', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip, details: { next: 'second factor' } });
+      return createChallenge(trx, now, user.id);
+    });
+    return { mfa: challenge };
   }
   const session = await deps.db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, 'email', address);
@@ -150,7 +164,7 @@ export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor
   if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
     throw new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]);
   }
-  const problem = passwordProblem(newPassword, user.email);
+  const problem = passwordProblem(newPassword, user.email, await userHasSecondFactor(deps.db, user.id));
   if (problem) throw invalid('/newPassword', problem);
   if (newPassword === currentPassword) throw invalid('/newPassword', 'Choose a password different from the current one');
   const passwordHash = await hashing.run(() => hashPassword(newPassword), client.abandoned);
