@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type FakeSmtp } from '../server/src/features/notifications/notifications.fixtures.ts';
@@ -83,6 +84,33 @@ describe('account recovery', () => {
     await page.getByRole('status').getByText('Check your inbox', { exact: true }).waitFor();
     await expect(page.getByRole('heading', { name: 'Patient dashboard' }).count()).resolves.toBe(0);
     await expect(mailFor(owner.email, 'Someone tried to register')).resolves.toContain('/forgot-password');
+    await context.close();
+  });
+});
+
+describe('two-step verification', () => {
+  it('a patient sets up an authenticator app from the QR page, then signs in with password and code', async () => {
+    const { page, context, problems } = await openPage(browser, server.baseUrl);
+    const patient = { name: 'Tomas Twofactor', email: uniqueEmail('tomas'), password: 'Indigo-Pebble-Falcon-52' };
+    await registerPatient(page, patient);
+    await page.getByRole('link', { name: 'Two-step verification' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await expectNoViolations(page, 'two-step enrolment');
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+    await page.getByLabel('Code from the app').fill(totp.generate());
+    await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+    await page.getByRole('status').getByText('Two-step verification is on').waitFor();
+    await signOut(page);
+
+    await logIn(page, patient.email, patient.password);
+    await page.getByRole('heading', { level: 1, name: 'Two-step verification' }).waitFor();
+    // A code of the next step: the one used at enrolment is never accepted twice.
+    await page.getByLabel('Authentication code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Patient dashboard' }).waitFor();
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => (
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const SecurityPage = lazy(() => import('./features/auth/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
 const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 const AppLayout = lazy(() => import('./features/app/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'password', element: <ChangePasswordPage /> },
+          { path: 'security', element: <SecurityPage /> },
           ...peopleAppRoutes,
           ...schedulingAppRoutes,
           ...notificationAppRoutes,
