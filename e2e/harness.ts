@@ -55,8 +55,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The server did not become healthy within 30 s:\n${output()}`);
 }
 
-/** Starts the built server on a free port with a fresh data directory and (unless told otherwise) a first administrator. */
-export async function startServer(options: { firstAdmin?: boolean } = {}): Promise<RunningServer> {
+/** Starts the built server on a free port with a fresh data directory, (unless told otherwise) a first administrator, and extra `env`. */
+export async function startServer(options: { firstAdmin?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const env = options.env ?? {};
   if (!existsSync(serverEntry)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   if (!existsSync(path.join(rootDir, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   const port = await freePort();
@@ -71,6 +72,7 @@ export async function startServer(options: { firstAdmin?: boolean } = {}): Promi
       HMS_DATA_DIR: dataDir,
       ...(options.firstAdmin === false ? {} : { HMS_ADMIN_EMAIL: ADMIN_EMAIL, HMS_ADMIN_PASSWORD: ADMIN_PASSWORD }),
       HMS_LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 // Bundles the server (and the `hms` CLI) into dist/server with esbuild; npm packages stay external.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const started = Date.now();
@@ -16,5 +16,4 @@ await build({
   banner: { js: "import { createRequire as __hmsRequire } from 'node:module'; const require = __hmsRequire(import.meta.url);" },
 });
 mkdirSync('dist/server', { recursive: true });
-copyFileSync('server/src/features/auth/common-passwords.txt', 'dist/server/common-passwords.txt');
 console.log(`server built in dist/server (${Date.now() - started} ms)`);

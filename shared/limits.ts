@@ -1,5 +1,7 @@
 /** Limits shared by the server's validation and the web forms. */
-export const PASSWORD_MIN_LENGTH = 12;
+/** NIST SP 800-63B: 15 characters when the password is the only factor, 12 with a second factor. */
+export const PASSWORD_MIN_LENGTH = 15;
+export const PASSWORD_MIN_LENGTH_WITH_MFA = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 export const NAME_MAX_LENGTH = 120;
 export const EMAIL_MAX_LENGTH = 254;

@@ -12,6 +12,9 @@ const HomePage = lazy(() => import('./features/setup/HomeOrFirstRun.tsx').then((
 const FirstRunPage = lazy(() => import('./features/setup/FirstRunPage.tsx').then((m) => ({ default: m.FirstRunPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const SecurityPage = lazy(() => import('./features/auth/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 const AppLayout = lazy(() => import('./features/app/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const DashboardPage = lazy(() => import('./features/app/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -32,6 +35,8 @@ export const router = createBrowserRouter([
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'setup', element: <FirstRunPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
           ...peoplePublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
@@ -42,6 +47,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'password', element: <ChangePasswordPage /> },
+          { path: 'security', element: <SecurityPage /> },
           ...peopleAppRoutes,
           ...schedulingAppRoutes,
           ...notificationAppRoutes,

@@ -124,7 +124,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
     it('refuses a weak password (exit 1) and says why', async () => {
       const run = await hms(dir, ['create-admin', '--email', 'weak@example.org'], { input: 'short\n' });
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^hms: The administrator password is not acceptable: Use at least 12 characters/);
+      expect(run.stderr).toMatch(/^hms: The administrator password is not acceptable: Use at least 15 characters/);
       expect(readSqlite(path.join(dir, 'hms.sqlite'), "select id from users where email = 'weak@example.org'")).toEqual([]);
     });
 

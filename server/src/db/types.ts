@@ -87,6 +87,8 @@ export interface SettingsTable {
   temperature_unit: string;
   /** 1: completing an appointment needs its signed consultation (migration 010). */
   require_signed_consultation: number;
+  /** 1: admins, doctors and receptionists must sign in with a second factor (migration 011). */
+  mfa_required_for_staff: number;
 }
 
 export interface PatientsTable {
@@ -423,6 +425,51 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+/** Migration 011: account recovery, second factors, remembered devices. Ids of token rows are SHA-256 hashes. */
+export interface PasswordResetTokensTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface MfaTotpTable {
+  user_id: string;
+  /** Base32 secret; confirmed_at null until the first code has been verified. */
+  secret: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** The 30-second step of the last accepted code: a code of that step or earlier is refused (no reuse). */
+  last_used_step: number | null;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface MfaChallengesTable {
+  id: string;
+  user_id: string;
+  /** verify: the password was right, a factor is awaited; enrol: the factor must be set up first. */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  failures: number;
+  used_at: string | null;
+}
+
+export interface KnownDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -454,6 +501,11 @@ export interface DB {
   consultation_addenda: ConsultationAddendaTable;
   break_glass_grants: BreakGlassGrantsTable;
   setup_tokens: SetupTokensTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  mfa_totp: MfaTotpTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
+  known_devices: KnownDevicesTable;
 }
 
 export type Db = Kysely<DB>;

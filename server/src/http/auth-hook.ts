@@ -7,6 +7,8 @@ import { checkPermission } from './permissions.ts';
 import type { App } from './types.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Sign-in and account recovery: they check Origin instead (a visitor may still carry an old session cookie).
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/password-reset', '/api/auth/password-reset/confirm', '/api/auth/mfa/verify']);
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -28,7 +30,7 @@ export function registerAuthHook(app: App, deps: Deps): void {
     if (actor && UNSAFE.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       const sent = typeof header === 'string' ? header : '';
-      const exempt = request.routeOptions.url === '/api/auth/login' || request.routeOptions.url === '/api/auth/register';
+      const exempt = CSRF_EXEMPT.has(request.routeOptions.url ?? '');
       if (!exempt && !sameToken(sent, actor.csrfToken)) {
         throw new AppError(403, 'CSRF_TOKEN_INVALID', 'Missing or invalid X-CSRF-Token header: send the csrfToken of your session');
       }

@@ -12,6 +12,7 @@ const own401 = new Set([
   'POST /api/auth/login',
   'POST /api/auth/register',
   'POST /api/auth/logout',
+  'POST /api/auth/mfa/verify',
 ]);
 
 const sessionMiddleware: Middleware = {

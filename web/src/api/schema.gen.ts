@@ -67,7 +67,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in */
+        /** Sign in (or, with a second factor, its first step) */
         post: {
             parameters: {
                 query?: never;
@@ -80,6 +80,193 @@ export interface paths {
                     "application/json": {
                         email: string;
                         password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                role: "admin" | "doctor" | "patient" | "receptionist";
+                                /** @description An opaque id (UUIDv7) */
+                                patientId?: string;
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId?: string;
+                                mustChangePassword: boolean;
+                            };
+                            csrfToken: string;
+                        } | {
+                            /** @enum {boolean} */
+                            mfaRequired: true;
+                            methods: ("totp" | "recovery_code")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second step of a sign-in: a code of the authenticator app or a recovery code
+         * @description Needs the hms_mfa cookie of the login answer (valid 5 minutes, 5 attempts). A code already used is refused (401 MFA_CODE_INVALID).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The 6-digit code of the authenticator app */
+                        code?: string;
+                        /** @description One of the recovery codes (each works once) */
+                        recoveryCode?: string;
                     };
                 };
             };
@@ -123,7 +310,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -147,7 +334,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -171,7 +358,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -195,7 +382,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -204,8 +391,46 @@ export interface paths {
                         };
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An authenticator app is set up and confirmed */
+                            totp: boolean;
+                            recoveryCodesLeft: number;
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
-                503: {
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -219,7 +444,123 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app (TOTP) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32 secret, for typing into the app by hand */
+                            secret: string;
+                            otpauthUri: string;
+                            /** @description PNG data URL of the otpauth URI */
+                            qrDataUrl: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -231,6 +572,256 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with a code; answers the recovery codes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown this once; each works once */
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a user's second factors (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -298,6 +889,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The address already has an account: nothing was created and its owner was emailed */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Shown to the visitor: what to look for in their inbox */
+                            message: string;
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -313,7 +916,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -337,31 +940,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
-                            requestId?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /**
-                             * @description Stable machine-readable code of the problem
-                             * @enum {unknown}
-                             */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -385,7 +964,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -409,7 +988,266 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link (202 whatever the email)
+         * @description If the email belongs to an active account, a single-use link to /reset-password?token=… valid 30 minutes is emailed. Throttled per email and per client address (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with a reset link (ends every session)
+         * @description A used, expired or unknown token answers 400 RESET_TOKEN_INVALID.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -482,7 +1320,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -542,7 +1380,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -566,7 +1404,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -631,7 +1469,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -655,7 +1493,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -679,7 +1517,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -703,7 +1541,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -854,6 +1692,8 @@ export interface paths {
                             temperatureUnit: "C" | "F";
                             /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
                             requireSignedConsultation: boolean;
+                            /** @description Admins, doctors and receptionists must sign in with a second factor (enrolling at their next sign-in) */
+                            mfaRequiredForStaff: boolean;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -877,7 +1717,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -901,7 +1741,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -959,6 +1799,8 @@ export interface paths {
                         temperatureUnit?: "C" | "F";
                         /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
                         requireSignedConsultation?: boolean;
+                        /** @description Left out: unchanged */
+                        mfaRequiredForStaff?: boolean;
                     };
                 };
             };
@@ -1004,6 +1846,8 @@ export interface paths {
                             temperatureUnit: "C" | "F";
                             /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
                             requireSignedConsultation: boolean;
+                            /** @description Admins, doctors and receptionists must sign in with a second factor (enrolling at their next sign-in) */
+                            mfaRequiredForStaff: boolean;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -1027,7 +1871,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1051,7 +1895,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1075,7 +1919,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1172,7 +2016,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1196,7 +2040,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1220,7 +2064,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1286,7 +2130,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1310,7 +2154,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1334,7 +2178,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1405,7 +2249,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1429,7 +2273,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1453,7 +2297,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1541,7 +2385,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1565,7 +2409,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1589,7 +2433,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1678,7 +2522,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1702,7 +2546,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1726,7 +2570,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1750,7 +2594,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1829,7 +2673,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1853,7 +2697,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1877,7 +2721,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1967,7 +2811,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -1991,7 +2835,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2015,7 +2859,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2039,7 +2883,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2063,7 +2907,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2145,7 +2989,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2169,7 +3013,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2193,7 +3037,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2310,7 +3154,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2334,7 +3178,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2358,7 +3202,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2382,7 +3226,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2479,7 +3323,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2503,7 +3347,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2527,7 +3371,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2575,7 +3419,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2599,7 +3443,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2623,7 +3467,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2734,7 +3578,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2758,7 +3602,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2782,7 +3626,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2806,7 +3650,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2830,7 +3674,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2928,7 +3772,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2952,7 +3796,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -2976,7 +3820,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3053,7 +3897,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3077,7 +3921,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3101,7 +3945,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3125,7 +3969,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3149,7 +3993,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3270,7 +4114,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3294,7 +4138,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3318,7 +4162,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3342,7 +4186,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3468,7 +4312,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3492,7 +4336,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3516,7 +4360,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3540,7 +4384,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3604,7 +4448,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3628,7 +4472,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3652,7 +4496,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3676,7 +4520,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3796,7 +4640,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3820,7 +4664,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3844,7 +4688,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3868,7 +4712,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3892,7 +4736,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -3991,7 +4835,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4015,7 +4859,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4039,7 +4883,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4063,7 +4907,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4133,7 +4977,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4157,7 +5001,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4181,7 +5025,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4241,7 +5085,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4265,7 +5109,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4289,7 +5133,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4313,7 +5157,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4396,7 +5240,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4420,7 +5264,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4444,7 +5288,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4468,7 +5312,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4492,7 +5336,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4580,7 +5424,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4690,7 +5534,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4714,7 +5558,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4738,7 +5582,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4762,7 +5606,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4847,7 +5691,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4871,7 +5715,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4925,7 +5769,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4949,7 +5793,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4973,7 +5817,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -4997,7 +5841,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5111,7 +5955,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5135,7 +5979,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5159,7 +6003,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5183,7 +6027,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5207,7 +6051,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5302,7 +6146,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5326,7 +6170,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5350,7 +6194,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5374,7 +6218,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5480,7 +6324,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5504,7 +6348,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5528,7 +6372,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5552,7 +6396,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5625,7 +6469,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5649,7 +6493,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5725,7 +6569,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5749,7 +6593,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5773,7 +6617,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5797,7 +6641,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5876,7 +6720,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5900,7 +6744,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5924,7 +6768,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -5948,7 +6792,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6027,7 +6871,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6051,7 +6895,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6075,7 +6919,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6099,7 +6943,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6163,7 +7007,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6187,7 +7031,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6211,7 +7055,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6291,7 +7135,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6315,7 +7159,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6467,7 +7311,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6491,7 +7335,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6515,7 +7359,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6660,7 +7504,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6684,7 +7528,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6708,7 +7552,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6732,7 +7576,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6756,7 +7600,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6891,7 +7735,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6915,7 +7759,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -6939,7 +7783,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7084,7 +7928,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7108,7 +7952,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7132,7 +7976,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7156,7 +8000,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7180,7 +8024,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7324,7 +8168,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7348,7 +8192,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7372,7 +8216,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7396,7 +8240,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7420,7 +8264,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7566,7 +8410,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7590,7 +8434,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7614,7 +8458,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7638,7 +8482,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7662,7 +8506,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7813,7 +8657,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7837,7 +8681,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7861,7 +8705,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7885,7 +8729,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -7909,7 +8753,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8052,7 +8896,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8076,7 +8920,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8100,7 +8944,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8124,7 +8968,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8148,7 +8992,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8291,7 +9135,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8315,7 +9159,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8339,7 +9183,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8363,7 +9207,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8387,7 +9231,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8468,7 +9312,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8492,7 +9336,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8554,7 +9398,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8614,7 +9458,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8638,7 +9482,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8699,7 +9543,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8723,7 +9567,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8747,7 +9591,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8771,7 +9615,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8843,7 +9687,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8914,7 +9758,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8938,7 +9782,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -8962,7 +9806,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9026,7 +9870,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9050,7 +9894,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9093,7 +9937,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9117,7 +9961,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9176,7 +10020,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9200,7 +10044,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9224,7 +10068,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9324,7 +10168,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9348,7 +10192,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9372,7 +10216,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9435,7 +10279,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9459,7 +10303,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9483,7 +10327,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9507,7 +10351,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9531,7 +10375,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9747,7 +10591,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9771,7 +10615,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9836,7 +10680,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9860,7 +10704,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9884,7 +10728,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9953,7 +10797,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -9977,7 +10821,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10001,7 +10845,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10064,7 +10908,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10088,7 +10932,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10112,7 +10956,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10388,7 +11232,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10412,7 +11256,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10436,7 +11280,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10499,7 +11343,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10523,7 +11367,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10547,7 +11391,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10632,7 +11476,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10656,7 +11500,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10680,7 +11524,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10755,7 +11599,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10779,7 +11623,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10803,7 +11647,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10827,7 +11671,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10895,7 +11739,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -10919,7 +11763,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11017,7 +11861,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11041,7 +11885,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11065,7 +11909,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11089,7 +11933,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11113,7 +11957,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11272,7 +12116,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11296,7 +12140,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11320,7 +12164,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11344,7 +12188,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11531,7 +12375,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11555,7 +12399,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11579,7 +12423,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11603,7 +12447,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11627,7 +12471,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11780,7 +12624,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11804,7 +12648,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11828,7 +12672,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -11852,7 +12696,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12034,7 +12878,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12058,7 +12902,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12082,7 +12926,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12106,7 +12950,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12130,7 +12974,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12177,7 +13021,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12201,7 +13045,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12225,7 +13069,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12249,7 +13093,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12273,7 +13117,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12437,7 +13281,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12461,7 +13305,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12485,7 +13329,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12509,7 +13353,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12533,7 +13377,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12694,7 +13538,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12718,7 +13562,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12742,7 +13586,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12766,7 +13610,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12790,7 +13634,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12949,7 +13793,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12973,7 +13817,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -12997,7 +13841,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13021,7 +13865,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13045,7 +13889,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13206,7 +14050,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13230,7 +14074,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13254,7 +14098,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13278,7 +14122,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13302,7 +14146,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13363,7 +14207,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13387,7 +14231,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13411,7 +14255,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13435,7 +14279,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13459,7 +14303,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13602,7 +14446,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13626,7 +14470,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13650,7 +14494,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13812,7 +14656,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13836,7 +14680,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13860,7 +14704,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13884,7 +14728,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -13908,7 +14752,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14052,7 +14896,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14076,7 +14920,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14100,7 +14944,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14124,7 +14968,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14207,7 +15051,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14231,7 +15075,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14255,7 +15099,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14279,7 +15123,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14303,7 +15147,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14364,7 +15208,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14388,7 +15232,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14412,7 +15256,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14508,7 +15352,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14532,7 +15376,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14556,7 +15400,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14580,7 +15424,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14662,7 +15506,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14686,7 +15530,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14710,7 +15554,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14734,7 +15578,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14803,7 +15647,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14827,7 +15671,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14851,7 +15695,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14966,7 +15810,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -14990,7 +15834,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15014,7 +15858,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15038,7 +15882,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15101,7 +15945,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15125,7 +15969,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15177,7 +16021,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15201,7 +16045,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15225,7 +16069,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15249,7 +16093,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15273,7 +16117,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15297,7 +16141,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15344,7 +16188,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15368,7 +16212,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15392,7 +16236,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;
@@ -15416,7 +16260,7 @@ export interface paths {
                              * @description Stable machine-readable code of the problem
                              * @enum {unknown}
                              */
-                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE";
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
                             requestId?: string;
                             errors?: {
                                 path: string;

@@ -9,6 +9,7 @@ import * as m007 from './007_appointment_order_indexes.ts';
 import * as m008 from './008_schema_version.ts';
 import * as m009 from './009_prescriptions.ts';
 import * as m010 from './010_consultations.ts';
+import * as m011 from './011_accounts.ts';
 import * as m012 from './012_audit.ts';
 import * as m013 from './013_first_run.ts';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '008_schema_version': m008,
   '009_prescriptions': m009,
   '010_consultations': m010,
+  '011_accounts': m011,
   '012_audit': m012,
   '013_first_run': m013,
 };

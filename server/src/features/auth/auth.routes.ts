@@ -1,12 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { actorOf, type Actor } from '../../http/actor.ts';
-import { AppError, unauthorized } from '../../http/app-error.ts';
+import { Type } from 'typebox';
+import { AppError, invalid, unauthorized } from '../../http/app-error.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
 import { changePassword, login, logout, registerPatient, type Client, type SignedIn } from './auth.service.ts';
 import { createHashGate } from './hash-gate.ts';
-import { LoginBody, PasswordBody, RegisterBody, Session } from './auth.schemas.ts';
+import { Accepted, LoginBody, MfaRequired, MfaVerifyBody, PasswordBody, PasswordResetBody, PasswordResetConfirmBody, RegisterBody, RegistrationPending, Session } from './auth.schemas.ts';
+import { mfaRoutes } from './mfa.routes.ts';
+import { CHALLENGE_MINUTES, MFA_COOKIE, MFA_METHODS, verifyChallenge } from './mfa.service.ts';
+import { confirmPasswordReset, requestPasswordReset, RESET_TOKEN_MINUTES } from './recovery.service.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const clientOf = (request: FastifyRequest): Client => ({
@@ -34,6 +38,8 @@ export function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
   if (!allowed.has(origin)) throw new AppError(403, 'ORIGIN_MISMATCH', 'Requests from another site are not accepted');
 }
 
+const REGISTRATION_PENDING = 'Check your inbox: we have sent the next step to this email address.';
+
 export function authRoutes(app: App, deps: Deps): void {
   async function signIn(reply: FastifyReply, signedIn: SignedIn) {
     const actor = await resolveSession(deps.db, deps.clock.now(), signedIn.session.token);
@@ -49,19 +55,70 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post('/api/auth/login', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Session, ...problems(400, 401, 403, 429, 503) } },
+    schema: { tags: ['auth'], summary: 'Sign in (or, with a second factor, its first step)', body: LoginBody, response: { 200: Type.Union([Session, MfaRequired]), ...problems(400, 401, 403, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    return signIn(reply, await login(deps, hashing, clientOf(request), request.body.email, request.body.password));
+    const result = await login(deps, hashing, clientOf(request), request.body.email, request.body.password);
+    if ('mfa' in result) {
+      reply.setCookie(MFA_COOKIE, result.mfa.token, {
+        path: '/api/auth/mfa', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, expires: result.mfa.expiresAt,
+      });
+      return { mfaRequired: true as const, methods: [...MFA_METHODS] };
+    }
+    return signIn(reply, result);
   });
+
+  app.post('/api/auth/mfa/verify', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Second step of a sign-in: a code of the authenticator app or a recovery code',
+      description: `Needs the hms_mfa cookie of the login answer (valid ${CHALLENGE_MINUTES} minutes, 5 attempts). A code already used is refused (401 MFA_CODE_INVALID).`,
+      body: MfaVerifyBody, response: { 200: Session, ...problems(400, 401, 403, 429) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    if (!request.body.code && !request.body.recoveryCode) throw invalid('/code', 'Enter the code of your authenticator app or a recovery code');
+    const signedIn = await verifyChallenge(deps, clientOf(request), request.cookies[MFA_COOKIE], request.body);
+    reply.clearCookie(MFA_COOKIE, { path: '/api/auth/mfa' });
+    return signIn(reply, signedIn);
+  });
+
+  mfaRoutes(app, deps);
 
   app.post('/api/auth/register', {
     config: { allow: 'public', rateLimit: loginLimit },
-    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, ...problems(400, 403, 409, 429, 503) } },
+    schema: { tags: ['auth'], summary: 'Register as a patient and sign in', body: RegisterBody, response: { 201: Session, 202: RegistrationPending, ...problems(400, 403, 429, 503) } },
   }, async (request, reply) => {
     assertSameOrigin(deps, request);
-    const body = await signIn(reply, await registerPatient(deps, hashing, clientOf(request), request.body));
-    return reply.status(201).send(body);
+    const result = await registerPatient(deps, hashing, clientOf(request), request.body);
+    if ('alreadyRegistered' in result) return reply.status(202).send({ message: REGISTRATION_PENDING });
+    return reply.status(201).send(await signIn(reply, result));
+  });
+
+  app.post('/api/auth/password-reset', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Ask for a password-reset link (202 whatever the email)',
+      description: `If the email belongs to an active account, a single-use link to /reset-password?token=… valid ${RESET_TOKEN_MINUTES} minutes is emailed. Throttled per email and per client address (429).`,
+      body: PasswordResetBody, response: { 202: Accepted, ...problems(400, 403, 429) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    await requestPasswordReset(deps, clientOf(request), request.body.email);
+    return reply.status(202).send({ message: 'If an account uses this email, a link to choose a new password is on its way.' });
+  });
+
+  app.post('/api/auth/password-reset/confirm', {
+    config: { allow: 'public', rateLimit: loginLimit },
+    schema: {
+      tags: ['auth'], summary: 'Choose a new password with a reset link (ends every session)',
+      description: 'A used, expired or unknown token answers 400 RESET_TOKEN_INVALID.',
+      body: PasswordResetConfirmBody, response: { 204: NoContent, ...problems(400, 403, 429, 503) },
+    },
+  }, async (request, reply) => {
+    assertSameOrigin(deps, request);
+    await confirmPasswordReset(deps, hashing, clientOf(request), request.body.token, request.body.newPassword);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/auth/session', {

@@ -42,3 +42,24 @@ export const RegisterBody = Type.Object(
 );
 
 export const PasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
+
+export const RegistrationPending = Type.Object({
+  message: Type.String({ description: 'Shown to the visitor: what to look for in their inbox' }),
+}, { description: 'The address already has an account: nothing was created and its owner was emailed' });
+
+export const PasswordResetBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: EMAIL_MAX_LENGTH }) }, { additionalProperties: false });
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
+export const Accepted = Type.Object({ message: Type.String() });
+
+export const MfaRequired = Type.Object({
+  mfaRequired: Type.Literal(true),
+  methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
+}, { description: 'The password was right; no session yet. POST /api/auth/mfa/verify with the hms_mfa cookie set by this answer.' });
+
+export const MfaVerifyBody = Type.Object({
+  code: Type.Optional(Type.String({ minLength: 6, maxLength: 10, description: 'The 6-digit code of the authenticator app' })),
+  recoveryCode: Type.Optional(Type.String({ minLength: 8, maxLength: 40, description: 'One of the recovery codes (each works once)' })),
+}, { additionalProperties: false });

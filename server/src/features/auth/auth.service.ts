@@ -5,12 +5,16 @@ import { AppError, asRefusal, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
+import type { UsersTable } from '../../db/types.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { todayFor } from '../patients/patients.service.ts';
 import { dateOfBirthProblem } from '../patients/profile.ts';
+import { enqueueAccountEmail } from '../notifications/outbox.ts';
 import { findUserByEmail, findUserById, insertPatient, insertUser, revokeSession, revokeUserSessions, updateUserPassword } from './auth.queries.ts';
 import type { HashGate } from './hash-gate.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { createChallenge, userHasSecondFactor } from './mfa.service.ts';
+import { appLink } from './recovery.service.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from './throttle.ts';
 
@@ -31,7 +35,12 @@ export interface SignedIn {
 }
 
 /** Checks the password; a wrong password, an unknown email and a deactivated account answer alike. */
-export async function login(deps: Deps, hashing: HashGate, client: Client, email: string, password: string): Promise<SignedIn> {
+/** The password was right and a second factor is due: no session yet, a challenge for the hms_mfa cookie. */
+export interface SecondFactorDue {
+  mfa: { token: string; expiresAt: Date };
+}
+
+export async function login(deps: Deps, hashing: HashGate, client: Client, email: string, password: string): Promise<SignedIn | SecondFactorDue> {
   const address = normalizeEmail(email);
   const now = deps.clock.now();
   const ip = client.ip ?? 'unknown';
@@ -57,6 +66,14 @@ export async function login(deps: Deps, hashing: HashGate, client: Client, email
     });
     throw invalidCredentials();
   }
+  if (await userHasSecondFactor(deps.db, user.id)) {
+    const challenge = await deps.db.transaction().execute(async (trx) => {
+      await clearLoginFailures(trx, 'email', address);
+      await writeAudit(trx, now, { actorId: user.id, actorRole: user.role, action: 'auth.login_password', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip, details: { next: 'second factor' } });
+      return createChallenge(trx, now, user.id);
+    });
+    return { mfa: challenge };
+  }
   const session = await deps.db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, 'email', address);
     const created = await createSession(trx, now, user.id, client);
@@ -76,16 +93,28 @@ export interface Registration {
   address?: string | undefined;
 }
 
-/** Self-registration: always a patient, with a patient profile, signed in. */
-export async function registerPatient(deps: Deps, hashing: HashGate, client: Client, input: Registration): Promise<SignedIn> {
+/** An address that already has an account: nothing is created, the owner is told by email (no enumeration). */
+export interface AlreadyRegistered {
+  alreadyRegistered: true;
+}
+
+/**
+ * Self-registration: always a patient, with a patient profile, signed in. An address that already has an account
+ * gets the neutral answer, after the same password hashing, and its owner an email.
+ */
+export async function registerPatient(deps: Deps, hashing: HashGate, client: Client, input: Registration): Promise<SignedIn | AlreadyRegistered> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw invalid('/password', problem);
   const now = deps.clock.now();
   const birthProblem = dateOfBirthProblem(input.dateOfBirth, await todayFor(deps));
   if (birthProblem) throw invalid('/dateOfBirth', birthProblem);
-  if (await findUserByEmail(deps.db, email)) throw emailTaken();
+  const existing = await findUserByEmail(deps.db, email);
   const passwordHash = await hashing.run(() => hashPassword(input.password), client.abandoned);
+  if (existing) {
+    await tellOwnerOfSignUpAttempt(deps, client, existing);
+    return { alreadyRegistered: true };
+  }
   const at = now.toISOString();
   const userId = newId();
   const patientId = newId();
@@ -103,13 +132,25 @@ export async function registerPatient(deps: Deps, hashing: HashGate, client: Cli
     });
     return { session, userId };
   } catch (error) {
-    if (constraintViolation(error)?.kind === 'unique') throw emailTaken();
+    // Another registration of the same address won the race: its owner is that other request.
+    if (constraintViolation(error)?.kind === 'unique') return { alreadyRegistered: true };
     throw error;
   }
 }
 
-const emailTaken = () =>
-  new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists', [{ path: '/email', message: 'An account with this email already exists; log in instead' }]);
+async function tellOwnerOfSignUpAttempt(deps: Deps, client: Client, owner: UsersTable): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (owner.active === 1) {
+      await enqueueAccountEmail(trx, now, {
+        userId: owner.id, recipient: owner.email, recipientName: owner.name, kind: 'account.sign_up_attempt', title: 'Someone tried to register with your email',
+        body: 'Someone tried to create a new account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, choose a new one with the link below. If it was not you, you can ignore this email.',
+        link: { label: 'Reset your password', url: appLink(deps, '/forgot-password') },
+      });
+    }
+    await writeAudit(trx, now, { actorId: null, actorRole: null, action: 'auth.register', entityType: 'user', entityId: owner.id, outcome: 'denied', ip: client.ip, details: { reason: 'email already registered' } });
+  });
+}
 
 export async function logout(deps: Deps, actor: Actor, client: Client): Promise<void> {
   const now = deps.clock.now();
@@ -126,7 +167,7 @@ export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor
   if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
     throw asRefusal(new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]));
   }
-  const problem = passwordProblem(newPassword, user.email);
+  const problem = passwordProblem(newPassword, user.email, await userHasSecondFactor(deps.db, user.id));
   if (problem) throw invalid('/newPassword', problem);
   if (newPassword === currentPassword) throw invalid('/newPassword', 'Choose a password different from the current one');
   const passwordHash = await hashing.run(() => hashPassword(newPassword), client.abandoned);

@@ -20,6 +20,7 @@ export async function ensureSettings(db: Executor, initial: InitialSettings, now
     reminder_offsets_minutes: JSON.stringify(DEFAULT_REMINDER_OFFSETS_MINUTES),
     session_idle_minutes: initial.sessionIdleMinutes, session_absolute_hours: initial.sessionAbsoluteHours,
     temperature_unit: 'C', require_signed_consultation: 1,
+    mfa_required_for_staff: 0,
   });
 }
 

@@ -50,6 +50,7 @@ export const Settings = Type.Object({
   ...bookingRules,
   ...privateSettings,
   ...consultationSettings,
+  mfaRequiredForStaff: Type.Boolean({ description: 'Admins, doctors and receptionists must sign in with a second factor (enrolling at their next sign-in)' }),
   updatedAt: Instant,
 });
 
@@ -68,6 +69,7 @@ export const SettingsBody = Type.Object(
     ...privateSettings,
     temperatureUnit: Type.Optional(consultationSettings.temperatureUnit),
     requireSignedConsultation: Type.Optional(consultationSettings.requireSignedConsultation),
+    mfaRequiredForStaff: Type.Optional(Type.Boolean({ description: 'Left out: unchanged' })),
   },
   { additionalProperties: false, description: 'The whole settings object: a text field left out or empty is cleared' },
 );

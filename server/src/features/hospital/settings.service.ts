@@ -28,6 +28,8 @@ export interface SettingsInput {
   sessionAbsoluteHours: number;
   temperatureUnit?: TemperatureUnit | undefined;
   requireSignedConsultation?: boolean | undefined;
+  /** Left out: unchanged. */
+  mfaRequiredForStaff?: boolean | undefined;
 }
 
 /** Field names of the API next to the columns they are stored in. */
@@ -38,6 +40,7 @@ const FIELDS = {
   maxOpenRequestsPerPatient: 'max_open_requests_per_patient', reminderOffsetsMinutes: 'reminder_offsets_minutes',
   sessionIdleMinutes: 'session_idle_minutes', sessionAbsoluteHours: 'session_absolute_hours',
   temperatureUnit: 'temperature_unit', requireSignedConsultation: 'require_signed_consultation',
+  mfaRequiredForStaff: 'mfa_required_for_staff',
 } as const satisfies Record<keyof SettingsInput, keyof SettingsTable>;
 
 type Field = keyof typeof FIELDS;
@@ -61,6 +64,7 @@ export function toSettings(row: SettingsTable) {
     sessionAbsoluteHours: row.session_absolute_hours,
     temperatureUnit: row.temperature_unit as TemperatureUnit,
     requireSignedConsultation: Number(row.require_signed_consultation) === 1,
+    mfaRequiredForStaff: row.mfa_required_for_staff === 1,
     updatedAt: row.updated_at,
   };
 }
@@ -93,11 +97,13 @@ function toRow(input: SettingsInput, current: SettingsTable): Omit<SettingsTable
     reminder_offsets_minutes: reminderOffsets, session_idle_minutes: input.sessionIdleMinutes, session_absolute_hours: input.sessionAbsoluteHours,
     temperature_unit: input.temperatureUnit ?? current.temperature_unit,
     require_signed_consultation: input.requireSignedConsultation === undefined ? Number(current.require_signed_consultation) : input.requireSignedConsultation ? 1 : 0,
+    mfa_required_for_staff: input.mfaRequiredForStaff === undefined ? current.mfa_required_for_staff : Number(input.mfaRequiredForStaff),
   };
 }
 
 /** A field's value as the audit log shows it: the reminder offsets as a list rather than their JSON text. */
 function auditValue(row: Omit<SettingsTable, 'id' | 'updated_at'>, field: Field): unknown {
+  if (field === 'mfaRequiredForStaff') return row.mfa_required_for_staff === 1;
   return field === 'reminderOffsetsMinutes' ? parseReminderOffsets(row.reminder_offsets_minutes) : row[FIELDS[field]];
 }
 

@@ -140,13 +140,14 @@ const escapeHtml = (value: string): string =>
 export function renderEmail(payload: MessagePayload, context: EmailContext): EmailContent {
   const sentence = emailSentence(payload);
   const link = context.publicUrl ? `${context.publicUrl.replace(/\/$/, '')}/` : null;
-  const signIn = link ? `Sign in to see the details: ${link}` : 'Sign in to HMS to see the details.';
+  const cta = payload.link ?? (link ? { label: 'Sign in to see the details', url: link } : null);
+  const signIn = cta ? `${cta.label}: ${cta.url}` : 'Sign in to HMS to see the details.';
   const text = [`Hello ${payload.recipientName},`, '', sentence, '', signIn, '', `— ${payload.hospitalName}`].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">',
     `<p>Hello ${escapeHtml(payload.recipientName)},</p>`,
     `<p>${escapeHtml(sentence)}</p>`,
-    link ? `<p><a href="${escapeHtml(link)}">Sign in to see the details</a></p>` : '<p>Sign in to HMS to see the details.</p>',
+    cta ? `<p><a href="${escapeHtml(cta.url)}">${escapeHtml(cta.label)}</a></p>` : '<p>Sign in to HMS to see the details.</p>',
     `<p>— ${escapeHtml(payload.hospitalName)}</p>`,
     '</body></html>',
   ].join('\n');

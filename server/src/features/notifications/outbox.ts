@@ -64,3 +64,27 @@ export async function enqueueDeliveries(trx: Trx, at: Date, notification: Queued
   if (channels.email) await insertDeliveryJob(trx, newJob(at, { ...base, channel: 'email', recipient: contact.email }));
   if (phone !== null) await insertDeliveryJob(trx, newJob(at, { ...base, channel: 'sms', recipient: phone }));
 }
+
+export interface AccountEmail {
+  userId: string;
+  /** Where it goes: the account's address (or, for an address change, the new one). */
+  recipient: string;
+  recipientName: string;
+  kind: string;
+  title: string;
+  body: string;
+  link?: { label: string; url: string };
+}
+
+/**
+ * An email about the account itself (password reset, a changed password, a sign-up attempt on an existing address):
+ * always sent, whatever the notification preferences, and only by email. Written in the caller's transaction.
+ */
+export async function enqueueAccountEmail(trx: Trx, at: Date, email: AccountEmail): Promise<void> {
+  const hospital = await findHospitalBasics(trx);
+  const payload: MessagePayload = {
+    kind: email.kind, title: email.title, body: email.body, recipientName: email.recipientName, audience: 'other',
+    hospitalName: hospital.hospital_name, timeZone: hospital.time_zone, appointment: null, ...(email.link ? { link: email.link } : {}),
+  };
+  await insertDeliveryJob(trx, newJob(at, { channel: 'email', userId: email.userId, kind: email.kind, recipient: email.recipient, payload, notificationId: null, appointmentId: null, dueAt: at }));
+}

@@ -22,6 +22,8 @@ export interface MessagePayload {
   hospitalName: string;
   timeZone: string;
   appointment: AppointmentSnapshot | null;
+  /** An account email's one call to action (a password-reset link), shown instead of the sign-in link. */
+  link?: { label: string; url: string };
 }
 
 /** A reminder job: when due, it checks the appointment still holds at `startAt`, then notifies the patient. */

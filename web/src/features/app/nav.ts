@@ -52,6 +52,7 @@ export const navByRole: Record<Role, NavItem[]> = {
 export const accountNav: NavItem[] = [
   { label: 'Notifications', path: '/app/notifications' },
   { label: 'Change password', path: '/app/password' },
+  { label: 'Two-step verification', path: '/app/security' },
 ];
 
 export function findNavItem(role: Role, path: string): NavItem | undefined {

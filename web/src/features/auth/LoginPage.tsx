@@ -1,14 +1,16 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { rememberSession, useSession } from '../../api/session.ts';
+import type { Session } from '../../api/types.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { readForm } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { isBookingNext, safeNext, withNext } from './safeNext.ts';
+import { SecondFactorForm } from './SecondFactorForm.tsx';
 
 async function logIn(body: { email: string; password: string }) {
   return unwrap(await api.POST('/api/auth/login', { body }));
@@ -20,15 +22,28 @@ export function LoginPage() {
   const session = useSession();
   const next = params.get('next');
   const destination = safeNext(next) ?? '/app';
+  const [secondFactor, setSecondFactor] = useState(false);
+  const signedIn = (data: Session) => {
+    rememberSession(data);
+    void navigate(destination, { replace: true });
+  };
   const login = useMutation({
     mutationFn: logIn,
     onSuccess: (data) => {
-      rememberSession(data);
-      void navigate(destination, { replace: true });
+      if ('mfaRequired' in data) setSecondFactor(true);
+      else signedIn(data);
     },
   });
 
   if (session.data && !login.isPending) return <Navigate to={destination} replace />;
+  if (secondFactor) {
+    return (
+      <Container size={460} py="xl">
+        <PageTitle>Two-step verification</PageTitle>
+        <SecondFactorForm onSignedIn={signedIn} />
+      </Container>
+    );
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,6 +66,9 @@ export function LoginPage() {
           <Stack gap="md">
             <TextInput label="Email" name="email" type="email" autoComplete="username" required />
             <PasswordInput label="Password" name="password" autoComplete="current-password" required />
+            <Anchor component={Link} to="/forgot-password" c="care.8" underline="always" size="sm">
+              Forgot password?
+            </Anchor>
             <Button type="submit" loading={login.isPending}>
               Log in
             </Button>

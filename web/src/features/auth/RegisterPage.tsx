@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Button,
   Container,
@@ -46,11 +47,17 @@ export function RegisterPage() {
   const session = useSession();
   const hospital = useHospital();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState<string | null>(null);
   const next = params.get('next');
   const destination = safeNext(next) ?? '/app';
   const registration = useMutation({
     mutationFn: register,
     onSuccess: (data) => {
+      // 202: the address already has an account; the server emailed its owner and says only "check your inbox".
+      if (!('csrfToken' in data)) {
+        setPending(data.message);
+        return;
+      }
       rememberSession(data);
       void navigate(destination, { replace: true });
     },
@@ -58,6 +65,16 @@ export function RegisterPage() {
   });
 
   if (session.data && !registration.isPending) return <Navigate to={destination} replace />;
+  if (pending) {
+    return (
+      <Container size={640} py="xl">
+        <PageTitle>Register as a patient</PageTitle>
+        <Alert color="blue" variant="light" role="status" title="Check your inbox">
+          {pending}
+        </Alert>
+      </Container>
+    );
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
