@@ -2875,6 +2875,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -3020,6 +3025,11 @@ export interface paths {
                          * @description A calendar date, YYYY-MM-DD
                          */
                         resolvedDate?: string;
+                        /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                        allergen?: {
+                            ingredient?: string;
+                            class?: string;
+                        };
                     };
                 };
             };
@@ -3049,6 +3059,11 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
+                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                            allergen?: {
+                                ingredient?: string;
+                                class?: string;
+                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3307,6 +3322,10 @@ export interface paths {
                         details?: string | null;
                         onsetDate?: string | null;
                         resolvedDate?: string | null;
+                        allergen?: {
+                            ingredient?: string;
+                            class?: string;
+                        } | null;
                     };
                 };
             };
@@ -3336,6 +3355,11 @@ export interface paths {
                              * @description A calendar date, YYYY-MM-DD
                              */
                             resolvedDate?: string;
+                            /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                            allergen?: {
+                                ingredient?: string;
+                                class?: string;
+                            };
                             /** @description Entered by the patient, not by a clinician */
                             selfReported: boolean;
                             version: number;
@@ -3520,6 +3544,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant; answers are UTC with Z
@@ -9259,6 +9288,11 @@ export interface paths {
                                  * @description A calendar date, YYYY-MM-DD
                                  */
                                 resolvedDate?: string;
+                                /** @description Allergy entries only: the formulary ingredient and/or drug class the allergy is to */
+                                allergen?: {
+                                    ingredient?: string;
+                                    class?: string;
+                                };
                                 /** @description Entered by the patient, not by a clinician */
                                 selfReported: boolean;
                                 version: number;
@@ -9476,6 +9510,510 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/formulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Medicines of the formulary in name order (active ones unless an admin asks for all) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Words of the name or an ingredient */
+                    q?: string;
+                    /** @description Admins: list deactivated medicines too */
+                    includeInactive?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                                strength: string;
+                                /** @enum {unknown} */
+                                form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /** @description Active ingredients, lower case */
+                                ingredients: string[];
+                                /** @description Drug classes, lower case, plural */
+                                classes: string[];
+                                /** @description Offered when prescribing */
+                                active: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a medicine to the formulary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        strength: string;
+                        /** @enum {unknown} */
+                        form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                        /** @enum {unknown} */
+                        route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                        ingredients: string[];
+                        classes: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            strength: string;
+                            /** @enum {unknown} */
+                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /** @description Active ingredients, lower case */
+                            ingredients: string[];
+                            /** @description Drug classes, lower case, plural */
+                            classes: string[];
+                            /** @description Offered when prescribing */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/formulary/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ingredient and drug-class vocabulary an allergy entry may be coded to */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "ingredient" | "class";
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                kind: "ingredient" | "class";
+                                term: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/formulary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or deactivate a medicine (prescriptions keep what they were issued with) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        strength?: string;
+                        /** @enum {unknown} */
+                        form?: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                        /** @enum {unknown} */
+                        route?: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                        ingredients?: string[];
+                        classes?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            name: string;
+                            strength: string;
+                            /** @enum {unknown} */
+                            form: "tablet" | "capsule" | "oral solution" | "oral suspension" | "syrup" | "dispersible tablet" | "modified-release tablet" | "modified-release capsule" | "chewable tablet" | "effervescent tablet" | "orodispersible tablet" | "sublingual spray" | "cream" | "ointment" | "gel" | "lotion" | "patch" | "inhaler" | "dry powder inhaler" | "nebuliser solution" | "nasal spray" | "eye drops" | "eye ointment" | "ear drops" | "suppository" | "pessary" | "injection" | "pen injector" | "sachet";
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /** @description Active ingredients, lower case */
+                            ingredients: string[];
+                            /** @description Drug classes, lower case, plural */
+                            classes: string[];
+                            /** @description Offered when prescribing */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/doctors/{id}/photo": {
