@@ -25,6 +25,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { label: 'Settings', path: '/app/settings' },
     { label: 'Audit log', path: '/app/audit' },
     { label: 'Exports', path: '/app/exports' },
+    { label: 'Formulary', path: '/app/formulary' },
   ],
   doctor: [
     dashboard,

@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+const FormularyPage = lazy(() => import('./formulary/FormularyPage.tsx').then((m) => ({ default: m.FormularyPage })));
+
+/** Signed-in pages of consultations, prescriptions and the formulary, under /app. Each page checks the role itself. */
+export const clinicAppRoutes: RouteObject[] = [
+  { path: 'formulary', element: <FormularyPage /> },
+];
