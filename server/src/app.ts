@@ -12,6 +12,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { doctorRoutes } from './features/doctors/doctors.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
 import { formularyRoutes } from './features/formulary/formulary.routes.ts';
+import { prescriptionRoutes } from './features/prescriptions/prescriptions.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
 import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   exportRoutes(app, deps);
   documentRoutes(app, deps);
   formularyRoutes(app, deps);
+  prescriptionRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { PrescriptionStatus } from '#shared/prescriptions';
 
 /** Instants are ISO-8601 UTC text; booleans are 0/1 integers (see the house plan, section 4). */
 export interface UsersTable {
@@ -308,11 +309,13 @@ export interface PrescriptionsTable {
   doctor_id: string;
   appointment_id: string | null;
   replaces_id: string | null;
-  status: string;
+  status: PrescriptionStatus;
   override_reason: string | null;
   /** JSON array of the safety-check matches overridden at issue. */
   conflicts: string | null;
   issued_at: string | null;
+  /** When the course ends: issue + the longest item duration; null when an item has no duration. */
+  ends_at: string | null;
   ended_at: string | null;
   end_reason: string | null;
   ended_by: string | null;

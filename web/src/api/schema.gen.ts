@@ -10016,6 +10016,2166 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/patients/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The patient's prescriptions, newest first (the patient: issued ones; their doctors: all, drafts only their own)
+         * @description An active prescription whose course has ended reads, and filters, as completed. Admins and receptionists: 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                };
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /** @description Human-readable and unique: RX-<year>-<six digits> */
+                                number: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                                /** @description An opaque id (UUIDv7) */
+                                patientId: string;
+                                patientName: string;
+                                prescriber: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    doctorId: string;
+                                    name: string;
+                                };
+                                appointmentId: string | null;
+                                replacesId: string | null;
+                                /** @description The issued prescription that replaced this one */
+                                replacedById: string | null;
+                                items: {
+                                    /** @description An opaque id (UUIDv7) */
+                                    id: string;
+                                    formularyId: string | null;
+                                    drugText: string | null;
+                                    /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                    drug: string;
+                                    /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                    checked: boolean;
+                                    ingredients: string[];
+                                    classes: string[];
+                                    dose: {
+                                        /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                        value: string;
+                                        /** @enum {unknown} */
+                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                    };
+                                    /** @enum {unknown} */
+                                    route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /**
+                                     * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                     * @enum {unknown}
+                                     */
+                                    frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                    frequencyText: string | null;
+                                    duration: {
+                                        value: number;
+                                        /**
+                                         * @description d days, wk weeks, mo months (30 days)
+                                         * @enum {unknown}
+                                         */
+                                        unit: "d" | "wk" | "mo";
+                                    } | null;
+                                    quantity: {
+                                        /** @description How much to dispense, a positive decimal string */
+                                        value: string;
+                                        /** @enum {unknown} */
+                                        unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                    } | null;
+                                    refills: number;
+                                    instructions: string | null;
+                                }[];
+                                /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                                warnings: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                /** @description The safety-check matches accepted at issue, and why */
+                                override: {
+                                    reason: string;
+                                    conflicts: {
+                                        code: string;
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                } | null;
+                                issuedAt: string | null;
+                                /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                                endsAt: string | null;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                updatedAt: string;
+                                /** @description What the caller may do with it now */
+                                allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a draft prescription (a doctor of the patient, or the doctor of appointmentId); numbered at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An opaque id (UUIDv7) */
+                        appointmentId?: string;
+                        /** @description An active prescription of the patient this one replaces: it is stopped when this one is issued */
+                        replacesId?: string;
+                        items: {
+                            /** @description An opaque id (UUIDv7) */
+                            formularyId?: string;
+                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
+                            drugText?: string;
+                            dose: {
+                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /**
+                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                             * @enum {unknown}
+                             */
+                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                            /** @description Free text with the code: "with food", "up to 4 times a day" */
+                            frequencyText?: string;
+                            duration?: {
+                                value: number;
+                                /**
+                                 * @description d days, wk weeks, mo months (30 days)
+                                 * @enum {unknown}
+                                 */
+                                unit: "d" | "wk" | "mo";
+                            };
+                            quantity?: {
+                                /** @description How much to dispense, a positive decimal string */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            refills?: number;
+                            instructions?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One prescription (the patient: issued ones; doctors of the patient; a draft: its prescriber); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a draft's items (its prescriber); an issued prescription answers 409 INVALID_TRANSITION */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description An opaque id (UUIDv7) */
+                            formularyId?: string;
+                            /** @description A medicine outside the formulary: not checked against allergies or duplicates */
+                            drugText?: string;
+                            dose: {
+                                /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            /** @enum {unknown} */
+                            route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /**
+                             * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                             * @enum {unknown}
+                             */
+                            frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                            /** @description Free text with the code: "with food", "up to 4 times a day" */
+                            frequencyText?: string;
+                            duration?: {
+                                value: number;
+                                /**
+                                 * @description d days, wk weeks, mo months (30 days)
+                                 * @enum {unknown}
+                                 */
+                                unit: "d" | "wk" | "mo";
+                            };
+                            quantity?: {
+                                /** @description How much to dispense, a positive decimal string */
+                                value: string;
+                                /** @enum {unknown} */
+                                unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                            };
+                            refills?: number;
+                            instructions?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Discard a draft (its prescriber); an issued prescription is never deleted (409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft (its prescriber) after the allergy and duplicate-therapy checks
+         * @description A match answers 409 ALLERGY_CONFLICT (any allergy match) or DUPLICATE_THERAPY, with errors[].path = /items/<index>; the same request with overrideReason succeeds, and the override is stored and audited. A replacement stops the prescription it replaces.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the allergy or duplicate-therapy matches are accepted: stored and audited */
+                        overrideReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop an active prescription (a doctor of the patient) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an active prescription completed before its course ends (a doctor of the patient); it also reads as completed once its course has ended */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/entered-in-error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an issued prescription entered in error (its prescriber): kept, shown and printed as void */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description Human-readable and unique: RX-<year>-<six digits> */
+                            number: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "active" | "completed" | "stopped" | "entered-in-error";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            prescriber: {
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                name: string;
+                            };
+                            appointmentId: string | null;
+                            replacesId: string | null;
+                            /** @description The issued prescription that replaced this one */
+                            replacedById: string | null;
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                formularyId: string | null;
+                                drugText: string | null;
+                                /** @description How the medicine reads on the prescription: the formulary name, strength and form, or the free text */
+                                drug: string;
+                                /** @description False for a free-text medicine: not checked against allergies or duplicate therapy */
+                                checked: boolean;
+                                ingredients: string[];
+                                classes: string[];
+                                dose: {
+                                    /** @description A positive decimal as a string, exactly ("0.5", "1", "12.25"): no floats */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                };
+                                /** @enum {unknown} */
+                                route: "oral" | "sublingual" | "buccal" | "topical" | "transdermal" | "inhaled" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                /**
+                                 * @description OD, BD, TDS, QDS, PRN… (see shared/prescriptions.ts)
+                                 * @enum {unknown}
+                                 */
+                                frequency: "OD" | "BD" | "TDS" | "QDS" | "mane" | "nocte" | "Q4H" | "Q6H" | "Q8H" | "Q12H" | "weekly" | "PRN" | "STAT";
+                                frequencyText: string | null;
+                                duration: {
+                                    value: number;
+                                    /**
+                                     * @description d days, wk weeks, mo months (30 days)
+                                     * @enum {unknown}
+                                     */
+                                    unit: "d" | "wk" | "mo";
+                                } | null;
+                                quantity: {
+                                    /** @description How much to dispense, a positive decimal string */
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    unit: "mg" | "g" | "microgram" | "ng" | "mL" | "L" | "unit" | "mmol" | "tablet" | "capsule" | "puff" | "drop" | "sachet" | "patch" | "suppository" | "pessary" | "application" | "spray" | "dose";
+                                } | null;
+                                refills: number;
+                                instructions: string | null;
+                            }[];
+                            /** @description Quantities that do not match dose × frequency × duration: advice, not a refusal */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description The safety-check matches accepted at issue, and why */
+                            override: {
+                                reason: string;
+                                conflicts: {
+                                    code: string;
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } | null;
+                            issuedAt: string | null;
+                            /** @description When the course ends (issue + the longest item duration); null while a draft or open-ended */
+                            endsAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            /** @description What the caller may do with it now */
+                            allowedActions: ("edit" | "delete" | "issue" | "stop" | "complete" | "entered-in-error" | "replace")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prescriptions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issued prescription as PDF (who may read it); VOID when entered in error, COPY on a reprint; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document (A4), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/doctors/{id}/photo": {
         parameters: {
             query?: never;

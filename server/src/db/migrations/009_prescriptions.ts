@@ -4,10 +4,17 @@ import { isSqlite } from '../dialect.ts';
 import { STARTER_FORMULARY } from './data/formulary-starter.ts';
 
 const STATUSES = sql`('draft', 'active', 'completed', 'stopped', 'entered-in-error')`;
+/** What an issued prescription keeps for ever: who, for whom, what was checked and when it was issued. */
+const LOCKED_COLUMNS = ['id', 'number', 'patient_id', 'doctor_id', 'appointment_id', 'replaces_id', 'override_reason', 'conflicts', 'issued_at', 'ends_at', 'created_by', 'created_at'];
+/** The state machine: draft → active → completed | stopped, and any issued one may be marked entered-in-error. */
+const TRANSITIONS = `(old.status = 'draft' and new.status = 'active')
+  or (old.status = 'active' and new.status in ('completed', 'stopped', 'entered-in-error'))
+  or (old.status in ('completed', 'stopped') and new.status = 'entered-in-error')`;
 
 // The formulary (seeded with a starter list), prescriptions with their items, and the optional coded allergen of
 // an allergy entry in the medical history. Items of a prescription that is no longer a draft are immutable:
-// triggers refuse to insert, change or delete them, and a prescription past draft cannot be deleted.
+// triggers refuse to insert, change or delete them, a prescription past draft cannot be deleted, its identity and
+// issue columns cannot change, and its status moves only along the state machine.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const sqlite = isSqlite(db);
   const decimal = (column: string) =>
@@ -72,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('override_reason', 'text')
     .addColumn('conflicts', 'text')
     .addColumn('issued_at', 'text')
+    .addColumn('ends_at', 'text')
     .addColumn('ended_at', 'text')
     .addColumn('end_reason', 'text')
     .addColumn('ended_by', 'text', (c) => c.references('users.id'))
@@ -80,6 +88,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('prescriptions_issued', sql`(status = 'draft') = (issued_at is null)`)
     .addCheckConstraint('prescriptions_ended', sql`(status in ('stopped', 'entered-in-error')) = (end_reason is not null)`)
+    .addCheckConstraint('prescriptions_closed', sql`(status in ('completed', 'stopped', 'entered-in-error')) = (ended_at is not null)`)
+    .addCheckConstraint('prescriptions_override', sql`(override_reason is null) = (conflicts is null)`)
     .execute();
   await db.schema.createIndex('prescriptions_number').on('prescriptions').column('number').unique().execute();
   await db.schema.createIndex('prescriptions_patient').on('prescriptions').columns(['patient_id', 'created_at', 'id']).execute();
@@ -120,6 +130,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     }
     await sql`create trigger prescriptions_locked_delete before delete on prescriptions when old.status <> 'draft'
       begin select raise(abort, 'PRESCRIPTION_LOCKED'); end`.execute(db);
+    await sql`create trigger prescriptions_locked_update before update on prescriptions
+      when old.status <> 'draft' and (${sql.raw(LOCKED_COLUMNS.map((c) => `new.${c} is not old.${c}`).join(' or '))})
+      begin select raise(abort, 'PRESCRIPTION_LOCKED'); end`.execute(db);
+    await sql`create trigger prescriptions_transition before update of status on prescriptions
+      when new.status <> old.status and not (${sql.raw(TRANSITIONS)})
+      begin select raise(abort, 'PRESCRIPTION_TRANSITION'); end`.execute(db);
   } else {
     await sql`create function hms_prescription_items_locked() returns trigger language plpgsql as $$
       declare
@@ -141,6 +157,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end $$`.execute(db);
     await sql`create trigger prescriptions_locked_delete before delete on prescriptions
       for each row execute function hms_prescriptions_locked_delete()`.execute(db);
+    await sql`create function hms_prescriptions_locked_update() returns trigger language plpgsql as $$
+      begin
+        if old.status <> 'draft' and (${sql.raw(LOCKED_COLUMNS.map((c) => `new.${c} is distinct from old.${c}`).join(' or '))}) then
+          raise exception 'PRESCRIPTION_LOCKED' using errcode = 'P0001';
+        end if;
+        if new.status <> old.status and not (${sql.raw(TRANSITIONS)}) then
+          raise exception 'PRESCRIPTION_TRANSITION' using errcode = 'P0001';
+        end if;
+        return new;
+      end $$`.execute(db);
+    await sql`create trigger prescriptions_locked_update before update on prescriptions
+      for each row execute function hms_prescriptions_locked_update()`.execute(db);
   }
 
   for (const table of ['medical_history', 'medical_history_versions']) {

@@ -10,7 +10,7 @@ import { PatientRecord, PdfFile, RecordParams } from './record.schemas.ts';
 
 const attachment = (filename: string) => `attachment; filename="${filename}"`;
 
-function sendDocument(reply: FastifyReply, file: DocumentFile): FastifyReply {
+export function sendDocument(reply: FastifyReply, file: DocumentFile): FastifyReply {
   return reply
     .type(file.contentType)
     .header('content-disposition', attachment(file.filename))
