@@ -88,6 +88,8 @@ beforeAll(async () => {
   world.timeZone = daytimeZone();
   await admin.request('PUT', '/api/settings', {
     ...settings, timeZone: world.timeZone, approvalMode: 'manual', minNoticeMinutes: 0, bookingHorizonDays: 60, cancellationNoticeHours: 0, maxOpenRequestsPerPatient: 5,
+    // The dashboard counts outcomes: its completed visit is completed directly, without a consultation.
+    requireSignedConsultation: false,
   });
 
   const nephrology = await admin.request<Created>('POST', '/api/specializations', { name: 'Nephrology' });

@@ -17,6 +17,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
 import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
 import { settingsRoutes } from './features/hospital/settings.routes.ts';
+import { consultationRoutes } from './features/consultations/consultations.routes.ts';
 import { calendarFeedRoutes } from './features/notifications/calendar-feed.routes.ts';
 import { deliveryRoutes } from './features/notifications/deliveries.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   documentRoutes(app, deps);
   formularyRoutes(app, deps);
   prescriptionRoutes(app, deps);
+  consultationRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);

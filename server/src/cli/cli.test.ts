@@ -226,6 +226,16 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the hms command', () => 
          where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed') and a.start_at < b.end_at and b.start_at < a.end_at`,
       );
       expect(patientClashes).toHaveLength(0);
+      const visits = readSqlite<{ completed: number; signed: number; coded: number }>(
+        file,
+        `select (select count(*) from appointments where status = 'completed') as completed,
+           (select count(*) from consultations c join appointments a on a.id = c.appointment_id where a.status = 'completed' and c.status = 'signed'
+              and c.pulse is not null and c.temperature_dc is not null) as signed,
+           (select count(*) from consultations where diagnoses like '%"code":"%') as coded`,
+      );
+      expect(visits[0]?.completed).toBeGreaterThan(0);
+      expect(visits[0]?.signed).toBe(visits[0]?.completed);
+      expect(visits[0]?.coded).toBe(visits[0]?.completed);
     });
 
     it('refuses a database that already has patients, unless --force', async () => {

@@ -77,6 +77,10 @@ export interface SettingsTable {
   session_idle_minutes: number;
   /** A session ends this long after sign-in, whatever its activity (migration 006). */
   session_absolute_hours: number;
+  /** 'C' | 'F': the unit temperatures are shown in (stored in °C) (migration 010). */
+  temperature_unit: string;
+  /** 1: completing an appointment needs its signed consultation (migration 010). */
+  require_signed_consultation: number;
 }
 
 export interface PatientsTable {
@@ -346,6 +350,57 @@ export interface PrescriptionItemsTable {
   instructions: string | null;
 }
 
+/** Migration 010. Vitals are whole numbers of their smallest step (shared/vitals.ts). */
+export interface ConsultationsTable {
+  id: string;
+  appointment_id: string;
+  doctor_id: string;
+  patient_id: string;
+  status: string;
+  complaint: string | null;
+  note_history: string | null;
+  note_examination: string | null;
+  note_assessment: string | null;
+  note_plan: string | null;
+  systolic: number | null;
+  diastolic: number | null;
+  pulse: number | null;
+  /** Tenths of °C. */
+  temperature_dc: number | null;
+  respiratory_rate: number | null;
+  spo2: number | null;
+  /** Hundredths of kg. */
+  weight_dag: number | null;
+  /** Tenths of cm. */
+  height_mm: number | null;
+  /** JSON list of { text, code, primary, status }. */
+  diagnoses: string;
+  follow_up: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  signed_at: string | null;
+  signed_by: string | null;
+}
+
+export interface ConsultationAddendaTable {
+  id: string;
+  consultation_id: string;
+  author_id: string;
+  author_role: string;
+  at: string;
+  text: string;
+}
+
+export interface BreakGlassGrantsTable {
+  id: string;
+  user_id: string;
+  patient_id: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -372,6 +427,9 @@ export interface DB {
   prescription_numbers: PrescriptionNumbersTable;
   prescriptions: PrescriptionsTable;
   prescription_items: PrescriptionItemsTable;
+  consultations: ConsultationsTable;
+  consultation_addenda: ConsultationAddendaTable;
+  break_glass_grants: BreakGlassGrantsTable;
 }
 
 export type Db = Kysely<DB>;

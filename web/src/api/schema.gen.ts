@@ -775,6 +775,13 @@ export interface paths {
                             /** @description A session ends this long after sign-in, however active */
                             sessionAbsoluteHours: number;
                             /**
+                             * @description The unit temperatures are shown in (always stored in °C)
+                             * @enum {unknown}
+                             */
+                            temperatureUnit: "C" | "F";
+                            /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                            requireSignedConsultation: boolean;
+                            /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
                              */
@@ -864,6 +871,13 @@ export interface paths {
                         sessionIdleMinutes: number;
                         /** @description A session ends this long after sign-in, however active */
                         sessionAbsoluteHours: number;
+                        /**
+                         * @description The unit temperatures are shown in (always stored in °C)
+                         * @enum {unknown}
+                         */
+                        temperatureUnit?: "C" | "F";
+                        /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                        requireSignedConsultation?: boolean;
                     };
                 };
             };
@@ -902,6 +916,13 @@ export interface paths {
                             sessionIdleMinutes: number;
                             /** @description A session ends this long after sign-in, however active */
                             sessionAbsoluteHours: number;
+                            /**
+                             * @description The unit temperatures are shown in (always stored in °C)
+                             * @enum {unknown}
+                             */
+                            temperatureUnit: "C" | "F";
+                            /** @description Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED) */
+                            requireSignedConsultation: boolean;
                             /**
                              * Format: date-time
                              * @description ISO-8601 instant; answers are UTC with Z
@@ -5792,6 +5813,12 @@ export interface paths {
                                 outsideAvailability?: boolean;
                                 /** @description The changes the caller may make to this appointment now */
                                 allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                                consultation: {
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    signedAt: string | null;
+                                } | null;
                                 /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                                 changeDeadline: string | null;
                             }[];
@@ -5864,7 +5891,7 @@ export interface paths {
         put?: never;
         /**
          * Book an appointment (a patient for themself; admin and receptionist for a patient)
-         * @description Answers 201 with status requested, or confirmed when the hospital approves automatically. A start that is not a free slot answers 409 SLOT_UNAVAILABLE. Retrying with the same Idempotency-Key and body answers the first response again.
+         * @description Answers 201 with status requested, or confirmed when the hospital approves automatically. With walkIn: true (receptionist, admin; no start) the appointment is confirmed at once, starts now to the minute and lasts the doctor's slot length; it answers 409 SLOT_UNAVAILABLE when it overlaps an active appointment of the doctor. A start that is not a free slot answers 409 SLOT_UNAVAILABLE. Retrying with the same Idempotency-Key and body answers the first response again.
          */
         post: {
             parameters: {
@@ -5876,6 +5903,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description start is required unless walkIn is true */
             requestBody: {
                 content: {
                     "application/json": {
@@ -5885,11 +5913,13 @@ export interface paths {
                          * Format: date-time
                          * @description ISO-8601 instant; answers are UTC with Z
                          */
-                        start: string;
+                        start?: string;
                         /** @description Free text; not blank */
                         reason: string;
                         /** @description An opaque id (UUIDv7) */
                         patientId?: string;
+                        /** @description Front desk only: a walk-in starting now (to the minute) for the doctor's slot length, confirmed at once, outside the slot grid; leave out start */
+                        walkIn?: boolean;
                     };
                 };
             };
@@ -5966,6 +5996,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6171,6 +6207,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6346,6 +6388,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6560,6 +6608,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6776,6 +6830,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -6997,6 +7057,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -7210,6 +7276,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -7423,6 +7495,12 @@ export interface paths {
                             outsideAvailability?: boolean;
                             /** @description The changes the caller may make to this appointment now */
                             allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                            /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                            consultation: {
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                            } | null;
                             /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                             changeDeadline: string | null;
                         };
@@ -9265,6 +9343,12 @@ export interface paths {
                                 outsideAvailability?: boolean;
                                 /** @description The changes the caller may make to this appointment now */
                                 allowedActions: ("confirm" | "reject" | "cancel" | "reschedule" | "complete" | "no_show")[];
+                                /** @description Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content */
+                                consultation: {
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    signedAt: string | null;
+                                } | null;
                                 /** @description When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null */
                                 changeDeadline: string | null;
                             }[];
@@ -12148,6 +12232,1274 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit's consultation
+         * @description The appointment's doctor reads drafts and signed ones; the patient and the patient's other doctors read signed ones only (a draft answers 404); receptionists answer 403; administrators answer 403 BREAK_GLASS_REQUIRED without an active break-glass grant for the patient. Every read is audited.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
+                            /** @enum {unknown} */
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
+                            };
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
+                            }[];
+                            followUp: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Create or replace the draft (the appointment's doctor)
+         * @description Allowed before the visit starts. A signed consultation answers 409 INVALID_TRANSITION; vitals outside their physiological bounds, an unknown diagnosis code or a second primary diagnosis answer 400 VALIDATION_FAILED with the field's path.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The whole draft: a field left out is cleared */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The chief complaint */
+                        complaint?: string | null;
+                        notes?: {
+                            history?: string | null;
+                            examination?: string | null;
+                            assessment?: string | null;
+                            plan?: string | null;
+                        };
+                        /** @description SI units; out of the physiological bounds answers 400 VALIDATION_FAILED with the field's path (e.g. /vitals/pulse) */
+                        vitals?: {
+                            systolic?: number | null;
+                            diastolic?: number | null;
+                            pulse?: number | null;
+                            temperatureC?: number | null;
+                            respiratoryRate?: number | null;
+                            spo2?: number | null;
+                            weightKg?: number | null;
+                            heightCm?: number | null;
+                        };
+                        diagnoses?: {
+                            text: string;
+                            code?: string | null;
+                            /** @description At most one primary diagnosis */
+                            primary?: boolean;
+                            status?: ("provisional" | "confirmed" | "ruled-out") | null;
+                        }[];
+                        /** @description Follow-up advice for the patient */
+                        followUp?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
+                            /** @enum {unknown} */
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
+                            };
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
+                            }[];
+                            followUp: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consultation/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the consultation; a confirmed appointment is completed in the same step
+         * @description Only once the visit has started and only for a confirmed or completed appointment (409 INVALID_TRANSITION otherwise). A signed consultation is locked: corrections are addenda.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description An opaque id (UUIDv7) */
+                            appointmentId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            appointmentStart: string;
+                            /** @enum {unknown} */
+                            appointmentStatus: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            patientName: string;
+                            /** @description An opaque id (UUIDv7) */
+                            doctorId: string;
+                            doctorName: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            complaint: string | null;
+                            notes: {
+                                history: string | null;
+                                examination: string | null;
+                                assessment: string | null;
+                                plan: string | null;
+                            };
+                            vitals: {
+                                systolic: number | null;
+                                diastolic: number | null;
+                                pulse: number | null;
+                                temperatureC: number | null;
+                                respiratoryRate: number | null;
+                                spo2: number | null;
+                                weightKg: number | null;
+                                heightCm: number | null;
+                                bmi: number | null;
+                            };
+                            diagnoses: {
+                                text: string;
+                                code: string | null;
+                                codeTitle: string | null;
+                                primary: boolean;
+                                status: ("provisional" | "confirmed" | "ruled-out") | null;
+                            }[];
+                            followUp: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            updatedAt: string;
+                            signedAt: string | null;
+                            signedBy: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Corrections after signing, oldest first */
+                            addenda: {
+                                /** @description An opaque id (UUIDv7) */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                at: string;
+                                /** @description An opaque id (UUIDv7) */
+                                authorId: string;
+                                authorName: string;
+                                authorRole: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consultation/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an addendum to a signed consultation (who, when, what); addenda are never changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What is corrected or added, and why */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            at: string;
+                            /** @description An opaque id (UUIDv7) */
+                            authorId: string;
+                            authorName: string;
+                            authorRole: string;
+                            text: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/consultation/summary.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit summary of a signed consultation as PDF (who may read the signed consultation); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PDF document (A4), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's signed visit summaries, latest first (the patient, the patient's doctors, an admin through break-glass) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description An opaque id (UUIDv7) */
+                                appointmentId: string;
+                                /** @description An opaque id (UUIDv7) */
+                                consultationId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                start: string;
+                                /** @description An opaque id (UUIDv7) */
+                                doctorId: string;
+                                doctorName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                signedAt: string;
+                                complaint: string | null;
+                                diagnoses: {
+                                    text: string;
+                                    code: string | null;
+                                    codeTitle: string | null;
+                                    primary: boolean;
+                                    status: ("provisional" | "confirmed" | "ruled-out") | null;
+                                }[];
+                                followUp: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Break-glass: an administrator's 30-minute access to the patient's clinical records, with the reason; audited and flagged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An opaque id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why clinical records must be read (at least 10 characters); audited */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description An opaque id (UUIDv7) */
+                            id: string;
+                            /** @description An opaque id (UUIDv7) */
+                            patientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 instant; answers are UTC with Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnosis-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the ICD-10 codes shipped with HMS (code prefix or words of the title) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of a code or of its title */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                title: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

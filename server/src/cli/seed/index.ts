@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import { hashPassword } from '../../features/auth/passwords.ts';
 import { appointmentsSeed } from './appointments.ts';
+import { consultationsSeed } from './consultations.ts';
 import { doctorsSeed } from './doctors.ts';
 import { patientsSeed } from './patients.ts';
 import { createRandom } from './random.ts';
@@ -11,7 +12,7 @@ import { staffSeed } from './staff.ts';
 export const DEMO_PASSWORD = 'hms-demo-pass-2026';
 
 /** The sections of the demo data, in the order they run; each may rely on the ones before it. */
-export const seedModules: readonly SeedModule[] = [staffSeed, patientsSeed, doctorsSeed, appointmentsSeed];
+export const seedModules: readonly SeedModule[] = [staffSeed, patientsSeed, doctorsSeed, appointmentsSeed, consultationsSeed];
 
 export async function seedDemoData(db: Db, now: Date, options: SeedOptions): Promise<SeedOutcome> {
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);

@@ -68,3 +68,33 @@ export async function listPatientsWithLogin(db: Executor): Promise<{ id: string;
 export async function listAppointmentSpans(db: Executor): Promise<{ doctor_id: string; patient_id: string; start_at: string; end_at: string; status: string }[]> {
   return db.selectFrom('appointments').select(['doctor_id', 'patient_id', 'start_at', 'end_at', 'status']).execute();
 }
+
+export interface CompletedVisit {
+  id: string;
+  doctor_id: string;
+  doctor_user_id: string;
+  patient_id: string;
+  start_at: string;
+  end_at: string;
+  completed_at: string | null;
+}
+
+/** Completed appointments that have no consultation yet, with when they were completed. */
+export async function listCompletedWithoutConsultation(db: Executor): Promise<CompletedVisit[]> {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .leftJoin('consultations', 'consultations.appointment_id', 'appointments.id')
+    .select(['appointments.id', 'appointments.doctor_id', 'doctors.user_id as doctor_user_id', 'appointments.patient_id', 'appointments.start_at', 'appointments.end_at'])
+    .select((eb) => eb
+      .selectFrom('appointment_history')
+      .select((h) => h.fn.max('appointment_history.at').as('at'))
+      .whereRef('appointment_history.appointment_id', '=', 'appointments.id')
+      .where('appointment_history.to_status', '=', 'completed')
+      .as('completed_at'))
+    .where('appointments.status', '=', 'completed')
+    .where('consultations.id', 'is', null)
+    .orderBy('appointments.start_at')
+    .orderBy('appointments.id')
+    .execute();
+}

@@ -7,6 +7,7 @@ import * as m005 from './005_appointment_indexes.ts';
 import * as m006 from './006_settings_sessions.ts';
 import * as m007 from './007_appointment_order_indexes.ts';
 import * as m009 from './009_prescriptions.ts';
+import * as m010 from './010_consultations.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_settings_sessions': m006,
   '007_appointment_order_indexes': m007,
   '009_prescriptions': m009,
+  '010_consultations': m010,
 };

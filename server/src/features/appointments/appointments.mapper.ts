@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { ConsultationStatus } from '#shared/consultations';
 import type { Role } from '#shared/roles';
 import type { Appointment, HistoryEntry } from './appointments.schemas.ts';
 import type { AppointmentRow, HistoryRow } from './appointments.queries.ts';
@@ -26,8 +27,11 @@ export function toHistoryEntry(row: HistoryRow): HistoryView {
 export function toAppointment(
   row: AppointmentRow,
   allowed: AllowedActions,
-  extras: { history?: HistoryRow[]; outsideAvailability?: boolean } = {},
+  extras: { history?: HistoryRow[]; outsideAvailability?: boolean; showDraftConsultation?: boolean } = {},
 ): AppointmentView {
+  const consultation = row.consultation_status === null || (row.consultation_status !== 'signed' && extras.showDraftConsultation === false)
+    ? null
+    : { status: row.consultation_status as ConsultationStatus, signedAt: row.consultation_signed_at };
   return {
     id: row.id,
     doctorId: row.doctor_id,
@@ -44,6 +48,7 @@ export function toAppointment(
     ...(extras.history ? { history: extras.history.map(toHistoryEntry) } : {}),
     ...(extras.outsideAvailability !== undefined ? { outsideAvailability: extras.outsideAvailability } : {}),
     allowedActions: allowed.allowedActions,
+    consultation,
     changeDeadline: allowed.changeDeadline,
   };
 }

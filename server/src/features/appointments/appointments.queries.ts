@@ -7,6 +7,8 @@ export interface AppointmentRow extends AppointmentsTable {
   doctor_user_id: string;
   patient_name: string;
   patient_user_id: string | null;
+  consultation_status: string | null;
+  consultation_signed_at: string | null;
 }
 
 export interface HistoryRow extends AppointmentHistoryTable {
@@ -18,8 +20,10 @@ function selectAppointments(db: Executor) {
     .selectFrom('appointments')
     .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
     .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .leftJoin('consultations', 'consultations.appointment_id', 'appointments.id')
     .selectAll('appointments')
-    .select(['doctors.name as doctor_name', 'doctors.user_id as doctor_user_id', 'patients.name as patient_name', 'patients.user_id as patient_user_id']);
+    .select(['doctors.name as doctor_name', 'doctors.user_id as doctor_user_id', 'patients.name as patient_name', 'patients.user_id as patient_user_id'])
+    .select(['consultations.status as consultation_status', 'consultations.signed_at as consultation_signed_at']);
 }
 
 export async function findAppointment(db: Executor, id: string): Promise<AppointmentRow | undefined> {
@@ -124,6 +128,18 @@ export interface DoctorParty extends Party {
 /** A patient may have no login. */
 export interface PatientParty extends Party {
   user_id: string | null;
+}
+
+/** The doctor's slot length, which a walk-in lasts. */
+export async function findDoctorSlotMinutes(db: Executor, id: string): Promise<number | undefined> {
+  const row = await db.selectFrom('doctors').select('slot_minutes').where('id', '=', id).executeTakeFirst();
+  return row ? Number(row.slot_minutes) : undefined;
+}
+
+/** Whether the appointment's consultation is signed (completing may require it). */
+export async function hasSignedConsultation(db: Executor, appointmentId: string): Promise<boolean> {
+  const row = await db.selectFrom('consultations').select('status').where('appointment_id', '=', appointmentId).executeTakeFirst();
+  return row?.status === 'signed';
 }
 
 export async function findDoctorParty(db: Executor, id: string): Promise<DoctorParty | undefined> {

@@ -10,6 +10,13 @@ import { getAppointment, listAppointmentsFor } from './appointments.service.ts';
 import { bookAppointment } from './booking.service.ts';
 import { ACTION_ROLES, BOOKING_ROLES, READ_ROLES } from './policy.ts';
 import { changeAppointment } from './transitions.service.ts';
+import { bookWalkIn } from './walk-in.service.ts';
+import { invalid } from '../../http/app-error.ts';
+
+function requiredStart(start: string | undefined): string {
+  if (start === undefined) throw invalid('/start', 'Give the start of the appointment (one of the doctor\'s free slots), or walkIn: true for a walk-in');
+  return start;
+}
 
 const tags = ['appointments'];
 
@@ -26,11 +33,16 @@ export function appointmentRoutes(app: App, deps: Deps): void {
     schema: {
       tags, summary: 'Book an appointment (a patient for themself; admin and receptionist for a patient)',
       description: 'Answers 201 with status requested, or confirmed when the hospital approves automatically. ' +
+        'With walkIn: true (receptionist, admin; no start) the appointment is confirmed at once, starts now to the minute and lasts the doctor\'s slot length; ' +
+        'it answers 409 SLOT_UNAVAILABLE when it overlaps an active appointment of the doctor. ' +
         'A start that is not a free slot answers 409 SLOT_UNAVAILABLE. Retrying with the same Idempotency-Key and body answers the first response again.',
       headers: BookHeaders, body: BookBody, response: { 201: Appointment, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    const appointment = await bookAppointment(deps, actorOf(request), request.body, request.headers['idempotency-key'], request.ip ?? null);
+    const { walkIn, start, ...rest } = request.body;
+    const appointment = walkIn
+      ? await bookWalkIn(deps, actorOf(request), { ...rest, start }, request.ip ?? null)
+      : await bookAppointment(deps, actorOf(request), { ...rest, start: requiredStart(start) }, request.headers['idempotency-key'], request.ip ?? null);
     return reply.status(201).send(appointment);
   });
 

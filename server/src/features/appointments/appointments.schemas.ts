@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { CONSULTATION_STATUSES } from '#shared/consultations';
 import { ROLES } from '#shared/roles';
 import { Id, Instant, Page, PageQuery } from '../../http/schemas.ts';
 import { APPOINTMENT_STATUSES, TRANSITION_ACTIONS } from './state-machine.ts';
@@ -39,6 +40,10 @@ export const Appointment = Type.Object({
   history: Type.Optional(Type.Array(HistoryEntry, { description: 'Every change, oldest first (on single-appointment answers)' })),
   outsideAvailability: Type.Optional(Type.Boolean({ description: "Staff views: the time lies outside the doctor's current weekly availability or inside time off" })),
   allowedActions: Type.Array(Type.Enum(TRANSITION_ACTIONS), { description: 'The changes the caller may make to this appointment now' }),
+  consultation: Type.Union([
+    Type.Object({ status: Type.Enum(CONSULTATION_STATUSES), signedAt: Type.Union([Instant, Type.Null()]) }),
+    Type.Null(),
+  ], { description: 'Whether the visit has a consultation record (a draft is shown only to staff), without its clinical content' }),
   changeDeadline: Type.Union([Instant, Type.Null()], {
     description: 'When a notice window applies to the caller (a patient): the last moment they may cancel or move it themself; otherwise null',
   }),
@@ -51,11 +56,14 @@ export const AppointmentParams = Type.Object({ id: Id });
 export const BookBody = Type.Object(
   {
     doctorId: Id,
-    start: Instant,
+    start: Type.Optional(Instant),
     reason: Reason,
     patientId: Type.Optional(Id),
+    walkIn: Type.Optional(Type.Boolean({
+      description: 'Front desk only: a walk-in starting now (to the minute) for the doctor\'s slot length, confirmed at once, outside the slot grid; leave out start',
+    })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'start is required unless walkIn is true' },
 );
 
 export const BookHeaders = Type.Object({

@@ -36,7 +36,7 @@ export async function detailView(db: Executor, actor: Actor, id: string, setting
 
 async function withAvailabilityFlag(db: Executor, actor: Actor, row: AppointmentRow, history: HistoryRow[], settings: SettingsTable, now: Date): Promise<AppointmentView> {
   const allowed = allowedFor(actor, row, settings, now);
-  if (!seesAvailabilityFlag(actor)) return toAppointment(row, allowed, { history });
+  if (!seesAvailabilityFlag(actor)) return toAppointment(row, allowed, { history, showDraftConsultation: false });
   const flags = await outsideAvailabilityOf(db, [row], settings.time_zone);
   return toAppointment(row, allowed, { history, outsideAvailability: flags.get(row.id) ?? false });
 }
@@ -96,7 +96,9 @@ export async function listAppointmentsFor(deps: Deps, actor: Actor, query: Appoi
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
   const now = deps.clock.now();
-  if (!seesAvailabilityFlag(actor)) return { items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now))), nextCursor };
+  if (!seesAvailabilityFlag(actor)) {
+    return { items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now), { showDraftConsultation: false })), nextCursor };
+  }
   const flags = await outsideAvailabilityOf(deps.db, page, settings.time_zone);
   return {
     items: page.map((row) => toAppointment(row, allowedFor(actor, row, settings, now), { outsideAvailability: flags.get(row.id) ?? false })),

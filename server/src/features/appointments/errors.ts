@@ -24,3 +24,6 @@ export const patientOverlap = (start: string, timeZone: string) =>
 
 export const idempotencyKeyReused = () =>
   new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new booking');
+
+export const consultationRequired = () =>
+  new AppError(409, 'CONSULTATION_REQUIRED', 'This hospital completes a visit only with its signed consultation: write and sign the consultation, which completes the appointment');

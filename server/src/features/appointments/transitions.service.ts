@@ -9,10 +9,10 @@ import { getSettings } from '../hospital/hospital.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { syncReminders } from '../notifications/reminders.ts';
 import { findBookableSlot } from '../scheduling/booking-check.ts';
-import { findAppointment, findPatientOverlap, insertHistory, updateAppointmentIfUnchanged, type AppointmentChanges, type AppointmentRow } from './appointments.queries.ts';
+import { findAppointment, findPatientOverlap, hasSignedConsultation, insertHistory, updateAppointmentIfUnchanged, type AppointmentChanges, type AppointmentRow } from './appointments.queries.ts';
 import type { AppointmentView } from './appointments.mapper.ts';
 import { detailView, findVisibleAppointment } from './appointments.service.ts';
-import { invalidTransition, patientOverlap, slotUnavailable, tooLateToChange } from './errors.ts';
+import { consultationRequired, invalidTransition, patientOverlap, slotUnavailable, tooLateToChange } from './errors.ts';
 import { noticesFor, type AppointmentEvent } from './notices.ts';
 import { changeDeadline, initiatorOf, isTooLateToChange, mayTransition } from './policy.ts';
 import { transition, type AppointmentStatus, type TransitionAction } from './state-machine.ts';
@@ -59,10 +59,25 @@ function noteOf(change: Change): string | null {
  */
 export async function changeAppointment(deps: Deps, actor: Actor, id: string, change: Change, ip: string | null): Promise<AppointmentView> {
   const row = await findVisibleAppointment(deps.db, actor, id);
+  const settings = await getSettings(deps.db);
+  const plan = planChange(actor, row, change, settings, deps.clock.now());
+  try {
+    return await deps.db.transaction().execute((trx) => applyInTransaction(trx, actor, change.action, plan, ip));
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) {
+      const current = await findAppointment(deps.db, id);
+      throw invalidTransition(`The appointment was changed by someone else meanwhile (it is now ${current?.status ?? 'gone'}); reload it and try again`);
+    }
+    const violation = constraintViolation(error);
+    if (plan.newStart && (violation?.kind === 'exclusion' || violation?.kind === 'unique')) throw slotUnavailable(plan.newStart);
+    throw error;
+  }
+}
+
+/** Checks that the actor may make the change now and works out where it takes the appointment; throws the refusal otherwise. */
+function planChange(actor: Actor, row: AppointmentRow, change: Change, settings: SettingsTable, now: Date): Plan {
   const action: TransitionAction = change.action;
   if (mayTransition(actor, action, { doctorId: row.doctor_id, patientId: row.patient_id }) !== 'allowed') throw forbidden();
-  const settings = await getSettings(deps.db);
-  const now = deps.clock.now();
   const start = new Date(row.start_at);
   const next = transition(row.status as AppointmentStatus, action, {
     initiator: initiatorOf(actor), now, start, autoApprove: settings.approval_mode === 'auto',
@@ -73,16 +88,20 @@ export async function changeAppointment(deps: Deps, actor: Actor, id: string, ch
   }
   const newStart = change.action === 'reschedule' ? new Date(change.start) : null;
   if (newStart && newStart.getTime() === start.getTime()) throw invalid('/start', 'The appointment already starts at this time');
-  const plan: Plan = { row, to: next.to, newStart, note: noteOf(change), settings, now };
+  return { row, to: next.to, newStart, note: noteOf(change), settings, now };
+}
+
+/**
+ * Completes the appointment inside the caller's transaction, exactly as POST /complete does (history row, audit row,
+ * notifications): signing a consultation completes its visit in the signing transaction.
+ */
+export async function completeInTransaction(trx: Trx, actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date, ip: string | null): Promise<AppointmentView> {
+  const change: Change = { action: 'complete' };
+  const plan = planChange(actor, row, change, settings, now);
   try {
-    return await deps.db.transaction().execute((trx) => applyInTransaction(trx, actor, action, plan, ip));
+    return await applyInTransaction(trx, actor, change.action, plan, ip);
   } catch (error) {
-    if (error instanceof ChangedMeanwhile) {
-      const current = await findAppointment(deps.db, id);
-      throw invalidTransition(`The appointment was changed by someone else meanwhile (it is now ${current?.status ?? 'gone'}); reload it and try again`);
-    }
-    const violation = constraintViolation(error);
-    if (newStart && (violation?.kind === 'exclusion' || violation?.kind === 'unique')) throw slotUnavailable(newStart);
+    if (error instanceof ChangedMeanwhile) throw invalidTransition('The appointment was changed by someone else meanwhile; reload it and try again');
     throw error;
   }
 }
@@ -90,6 +109,9 @@ export async function changeAppointment(deps: Deps, actor: Actor, id: string, ch
 async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionAction, plan: Plan, ip: string | null): Promise<AppointmentView> {
   const { row, to, newStart, note, settings, now } = plan;
   const at = now.toISOString();
+  if (action === 'complete' && Number(settings.require_signed_consultation) === 1 && !(await hasSignedConsultation(trx, row.id))) {
+    throw consultationRequired();
+  }
   const changes: AppointmentChanges = { status: to, sequence: row.sequence + 1, updated_at: at };
   if (action === 'reject' || action === 'cancel' || (note !== null && action !== 'reschedule')) changes.decision_note = note;
   if (newStart) {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDoctor } from '../../test/factories.ts';
 import { dialectsUnderTest, type TestApp } from '../../test/harness.ts';
 import { call, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
-import { MONDAY, NOW, TUESDAY, act, at, book, createReceptionist, giveWeekdayHours, historyOf, moveClock, notificationsOf, startAppointmentsApp } from './test-support.ts';
+import { MONDAY, NOW, TUESDAY, act, at, book, changeSettings, createReceptionist, giveWeekdayHours, historyOf, moveClock, notificationsOf, startAppointmentsApp } from './test-support.ts';
 
 describe.each(dialectsUnderTest())('appointment transitions on %s', (dialect) => {
   let t: TestApp;
@@ -181,6 +181,8 @@ describe.each(dialectsUnderTest())('appointment transitions on %s', (dialect) =>
   });
 
   it('complete and no-show: only after the start (409 saying why), by the doctor or an admin', async () => {
+    // Completion itself is under test here; signing a consultation completes a visit too (consultations/drafting.test.ts).
+    await changeSettings(t, { require_signed_consultation: 0 });
     const { doctor, patient, id } = await confirmed(at(MONDAY, '09:00'));
     const early = await act(t, doctor, id, 'complete');
     expect(early.status).toBe(409);
@@ -199,6 +201,7 @@ describe.each(dialectsUnderTest())('appointment transitions on %s', (dialect) =>
     const absent = await act(t, admin, second.id, 'no-show');
     expect(absent.status).toBe(200);
     expect(absent.json.status).toBe('no_show');
+    await changeSettings(t, { require_signed_consultation: 1 });
   });
 
   it('a request cannot be completed, even after its start', async () => {

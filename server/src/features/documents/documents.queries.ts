@@ -30,6 +30,8 @@ export interface RecordAppointmentRow extends AppointmentsTable {
   doctor_user_id: string;
   patient_name: string;
   patient_user_id: string | null;
+  consultation_status: string | null;
+  consultation_signed_at: string | null;
 }
 
 /** Every appointment of the patient, whatever its status, by start time. */
@@ -40,6 +42,8 @@ export async function listAppointmentsOfPatient(db: Executor, patientId: string)
     .innerJoin('patients', 'patients.id', 'appointments.patient_id')
     .selectAll('appointments')
     .select(['doctors.name as doctor_name', 'doctors.user_id as doctor_user_id', 'patients.name as patient_name', 'patients.user_id as patient_user_id'])
+    .leftJoin('consultations', 'consultations.appointment_id', 'appointments.id')
+    .select(['consultations.status as consultation_status', 'consultations.signed_at as consultation_signed_at'])
     .where('appointments.patient_id', '=', patientId)
     .orderBy('appointments.start_at')
     .orderBy('appointments.id')

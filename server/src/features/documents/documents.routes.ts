@@ -10,6 +10,7 @@ import { PatientRecord, PdfFile, RecordParams } from './record.schemas.ts';
 
 const attachment = (filename: string) => `attachment; filename="${filename}"`;
 
+/** Sends a generated document as a download that is never cached. */
 export function sendDocument(reply: FastifyReply, file: DocumentFile): FastifyReply {
   return reply
     .type(file.contentType)

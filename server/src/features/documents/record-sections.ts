@@ -49,7 +49,7 @@ export const RECORD_SECTION_LIST: readonly RecordSection[] = [
       const [rows, changes] = await Promise.all([listAppointmentsOfPatient(trx, patient.id), listAppointmentChangesOfPatient(trx, patient.id)]);
       const byAppointment = groupChanges(changes);
       const visible = rows.filter((row) => canViewAppointment(actor, { doctorId: row.doctor_id, patientId: row.patient_id }));
-      return { appointments: visible.map((row) => toAppointment(row, SNAPSHOT, { history: byAppointment.get(row.id) ?? [] })) };
+      return { appointments: visible.map((row) => toAppointment(row, SNAPSHOT, { history: byAppointment.get(row.id) ?? [], showDraftConsultation: actor.role !== 'patient' })) };
     },
   },
   {

@@ -19,6 +19,7 @@ export async function ensureSettings(db: Executor, initial: InitialSettings, now
     cancellation_notice_hours: 24, max_open_requests_per_patient: 3, updated_at: now.toISOString(),
     reminder_offsets_minutes: JSON.stringify(DEFAULT_REMINDER_OFFSETS_MINUTES),
     session_idle_minutes: initial.sessionIdleMinutes, session_absolute_hours: initial.sessionAbsoluteHours,
+    temperature_unit: 'C', require_signed_consultation: 1,
   });
 }
 

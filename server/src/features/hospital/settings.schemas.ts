@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
 import { ABOUT_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH, REMINDER_OFFSETS_MAX, SETTINGS_LIMITS, TAGLINE_MAX_LENGTH } from '#shared/settings';
+import { TEMPERATURE_UNITS } from '#shared/vitals';
 import { Instant } from '../../http/schemas.ts';
 import { Email, Phone } from '../auth/auth.schemas.ts';
 
@@ -30,6 +31,12 @@ const privateSettings = {
   sessionAbsoluteHours: Type.Integer({ ...SETTINGS_LIMITS.sessionAbsoluteHours, description: 'A session ends this long after sign-in, however active' }),
 };
 
+/** Consultation rules; optional in the body (left out: unchanged). */
+const consultationSettings = {
+  temperatureUnit: Type.Enum(TEMPERATURE_UNITS, { description: 'The unit temperatures are shown in (always stored in °C)' }),
+  requireSignedConsultation: Type.Boolean({ description: 'Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED)' }),
+};
+
 export const Settings = Type.Object({
   name: Type.String(),
   tagline: Type.Optional(Type.String()),
@@ -42,6 +49,7 @@ export const Settings = Type.Object({
   approvalMode: ApprovalMode,
   ...bookingRules,
   ...privateSettings,
+  ...consultationSettings,
   updatedAt: Instant,
 });
 
@@ -58,6 +66,8 @@ export const SettingsBody = Type.Object(
     approvalMode: ApprovalMode,
     ...bookingRules,
     ...privateSettings,
+    temperatureUnit: Type.Optional(consultationSettings.temperatureUnit),
+    requireSignedConsultation: Type.Optional(consultationSettings.requireSignedConsultation),
   },
   { additionalProperties: false, description: 'The whole settings object: a text field left out or empty is cleared' },
 );

@@ -7,6 +7,7 @@ import { parseReminderOffsets } from '../notifications/reminders.ts';
 import { findSettings, updateSettings, type SettingsChanges } from './hospital.queries.ts';
 import { getSettings, toPublicHospital } from './hospital.service.ts';
 import type { APPROVAL_MODES } from './settings.schemas.ts';
+import type { TemperatureUnit } from '#shared/vitals';
 
 export interface SettingsInput {
   name: string;
@@ -25,6 +26,8 @@ export interface SettingsInput {
   reminderOffsetsMinutes: number[];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  temperatureUnit?: TemperatureUnit | undefined;
+  requireSignedConsultation?: boolean | undefined;
 }
 
 /** Field names of the API next to the columns they are stored in. */
@@ -34,6 +37,7 @@ const FIELDS = {
   bookingHorizonDays: 'booking_horizon_days', cancellationNoticeHours: 'cancellation_notice_hours',
   maxOpenRequestsPerPatient: 'max_open_requests_per_patient', reminderOffsetsMinutes: 'reminder_offsets_minutes',
   sessionIdleMinutes: 'session_idle_minutes', sessionAbsoluteHours: 'session_absolute_hours',
+  temperatureUnit: 'temperature_unit', requireSignedConsultation: 'require_signed_consultation',
 } as const satisfies Record<keyof SettingsInput, keyof SettingsTable>;
 
 type Field = keyof typeof FIELDS;
@@ -55,6 +59,8 @@ export function toSettings(row: SettingsTable) {
     reminderOffsetsMinutes: parseReminderOffsets(row.reminder_offsets_minutes),
     sessionIdleMinutes: row.session_idle_minutes,
     sessionAbsoluteHours: row.session_absolute_hours,
+    temperatureUnit: row.temperature_unit as TemperatureUnit,
+    requireSignedConsultation: Number(row.require_signed_consultation) === 1,
     updatedAt: row.updated_at,
   };
 }
@@ -73,7 +79,7 @@ function reminderOffsetsText(offsets: number[]): string {
 }
 
 /** The row the input describes: text trimmed, empty text cleared, the zone in its canonical spelling. */
-function toRow(input: SettingsInput): Omit<SettingsTable, 'id' | 'updated_at'> {
+function toRow(input: SettingsInput, current: SettingsTable): Omit<SettingsTable, 'id' | 'updated_at'> {
   const text = (value: string | null | undefined) => value?.trim() || null;
   const timeZone = canonicalTimeZone(input.timeZone.trim());
   if (!timeZone) throw invalid('/timeZone', `"${input.timeZone}" is not a known IANA time zone; use a name such as Europe/London`);
@@ -85,6 +91,8 @@ function toRow(input: SettingsInput): Omit<SettingsTable, 'id' | 'updated_at'> {
     approval_mode: input.approvalMode, min_notice_minutes: input.minNoticeMinutes, booking_horizon_days: input.bookingHorizonDays,
     cancellation_notice_hours: input.cancellationNoticeHours, max_open_requests_per_patient: input.maxOpenRequestsPerPatient,
     reminder_offsets_minutes: reminderOffsets, session_idle_minutes: input.sessionIdleMinutes, session_absolute_hours: input.sessionAbsoluteHours,
+    temperature_unit: input.temperatureUnit ?? current.temperature_unit,
+    require_signed_consultation: input.requireSignedConsultation === undefined ? Number(current.require_signed_consultation) : input.requireSignedConsultation ? 1 : 0,
   };
 }
 
@@ -95,11 +103,11 @@ function auditValue(row: Omit<SettingsTable, 'id' | 'updated_at'>, field: Field)
 
 /** Saves the whole settings object; the audit row keeps the before and after of each changed field. */
 export async function saveSettings(deps: Deps, actor: Actor, ip: string | null, input: SettingsInput) {
-  const next = toRow(input);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const current = await findSettings(trx);
     if (!current) throw new Error('The settings row is missing: the database was not initialised');
+    const next = toRow(input, current);
     const changed = FIELD_NAMES.filter((field) => JSON.stringify(auditValue(current, field)) !== JSON.stringify(auditValue(next, field)));
     if (changed.length === 0) return toSettings(current);
     const changes: SettingsChanges = { updated_at: now.toISOString() };
