@@ -41,6 +41,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { label: 'My appointments', path: '/app/appointments' },
     { label: 'My profile', path: '/app/profile' },
     { label: 'Medical history', path: '/app/history' },
+    { label: 'My visits', path: '/app/visits' },
     { label: 'My prescriptions', path: '/app/prescriptions' },
   ],
   receptionist: [

@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
 import { useAppointment, useCancellationNoticeHours, type Appointment } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
+import { ConsultationLink } from '../../clinic/consultation/ConsultationLink.tsx';
 import { AppointmentActions } from '../components/AppointmentActions.tsx';
 import { ChangeDeadline } from '../components/ChangeDeadline.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -91,6 +92,7 @@ function Detail({ id, timeZone }: { id: string; timeZone: string }) {
             ]}
           />
           {upcoming && <ChangeDeadline start={a.start} timeZone={timeZone} role={user.role} noticeHours={noticeHours} />}
+          <ConsultationLink appointment={a} role={user.role} />
           <AppointmentActions appointment={a} role={user.role} timeZone={timeZone} noticeHours={noticeHours} onDone={announce} />
         </Stack>
       </Paper>
