@@ -17,7 +17,7 @@ export function ConsultationLink({ appointment, role, context }: { appointment: 
         {context && <VisuallyHidden> {context}</VisuallyHidden>}
       </Anchor>
       {record && (
-        <Badge variant="outline" color={record.status === 'signed' ? 'green.9' : 'yellow.9'} radius="sm" tt="none">
+        <Badge variant="outline" color={record.status === 'signed' ? '#1e6b30' : '#8a5a00'} radius="sm" tt="none">
           {record.status === 'signed' ? 'Consultation signed' : 'Consultation draft'}
         </Badge>
       )}

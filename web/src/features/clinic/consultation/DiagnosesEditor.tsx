@@ -81,7 +81,7 @@ export function DiagnosesEditor({ diagnoses, onChange, errors }: DiagnosesEditor
                     onChange={(event) => change(diagnosis.key, { primary: event.currentTarget.checked })}
                     mb={8}
                   />
-                  <Button variant="subtle" color="red.9" onClick={() => onChange(diagnoses.filter((item) => item.key !== diagnosis.key))}>
+                  <Button variant="outline" color="red.9" size="xs" onClick={() => onChange(diagnoses.filter((item) => item.key !== diagnosis.key))}>
                     Remove<VisuallyHidden> diagnosis {n}</VisuallyHidden>
                   </Button>
                 </Group>

@@ -55,7 +55,7 @@ export function ItemFields({ item, index, onChange, onRemove, errors }: ItemFiel
               {...fieldError('drugText')}
             />
             <Group gap="xs">
-              <Badge color="orange.9" variant="outline" radius="sm" tt="none">
+              <Badge color="#9a4400" variant="outline" radius="sm" tt="none">
                 Not checked
               </Badge>
               <Text size="sm">A medicine outside the formulary is not checked against allergies or duplicate therapy.</Text>
@@ -89,7 +89,7 @@ export function ItemFields({ item, index, onChange, onRemove, errors }: ItemFiel
         </SimpleGrid>
         <TextInput label={`Instructions for ${name} (optional)`} maxLength={INSTRUCTIONS_MAX_LENGTH} value={item.instructions} onChange={(event) => set({ instructions: event.currentTarget.value })} {...fieldError('instructions')} />
         {onRemove && (
-          <Button variant="subtle" color="red.9" onClick={onRemove} style={{ alignSelf: 'flex-start' }}>
+          <Button variant="outline" color="red.9" size="xs" onClick={onRemove} style={{ alignSelf: 'flex-start' }}>
             Remove medicine {n}
           </Button>
         )}

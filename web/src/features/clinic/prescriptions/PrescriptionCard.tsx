@@ -6,8 +6,8 @@ import { directions, supply } from './format.ts';
 import { prescriptionPdfHref, type Prescription } from './prescriptions.api.ts';
 
 const statusColors: Record<PrescriptionStatus, string> = {
-  draft: 'yellow.9',
-  active: 'green.9',
+  draft: '#8a5a00',
+  active: '#1e6b30',
   completed: 'gray.8',
   stopped: 'gray.8',
   'entered-in-error': 'red.9',
@@ -60,7 +60,7 @@ export function PrescriptionCard({ prescription: p, timeZone, headingOrder = 3, 
               <Text fw={600} size="sm" td={isVoid ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
                 {item.drug}
                 {!item.checked && (
-                  <Badge ml="xs" color="orange.9" variant="outline" radius="sm" tt="none" size="sm">
+                  <Badge ml="xs" color="#9a4400" variant="outline" radius="sm" tt="none" size="sm">
                     Not checked
                   </Badge>
                 )}
@@ -84,7 +84,7 @@ export function PrescriptionCard({ prescription: p, timeZone, headingOrder = 3, 
           </Text>
         )}
         {p.warnings.map((warning) => (
-          <Text key={warning.path} size="sm" c="orange.9">
+          <Text key={warning.path} size="sm" c="#9a4400">
             {warning.message}
           </Text>
         ))}
