@@ -19,8 +19,17 @@ export async function findVisibleAppointment(db: Executor, actor: Actor, id: str
   return row;
 }
 
-/** What the actor may do with the appointment now, under the hospital's current rules. */
+/**
+ * What the actor may do with the appointment now, under the hospital's current rules. Where completing needs a signed
+ * consultation, 'complete' is offered only once it is signed (signing a consultation completes the visit itself).
+ */
 function allowedFor(actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date): AllowedActions {
+  const allowed = allowedByStatus(actor, row, settings, now);
+  if (Number(settings.require_signed_consultation) !== 1 || row.consultation_status === 'signed') return allowed;
+  return { ...allowed, allowedActions: allowed.allowedActions.filter((action) => action !== 'complete') };
+}
+
+function allowedByStatus(actor: Actor, row: AppointmentRow, settings: SettingsTable, now: Date): AllowedActions {
   return allowedActionsFor(
     actor,
     { doctorId: row.doctor_id, patientId: row.patient_id, status: row.status as AppointmentStatus, start: new Date(row.start_at) },

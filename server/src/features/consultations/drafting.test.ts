@@ -103,6 +103,8 @@ describe.each(dialectsUnderTest())('drafting and signing a consultation on %s', 
   it('the plain complete transition needs a signed consultation by default: 409 CONSULTATION_REQUIRED', async () => {
     const { doctor, id } = await confirmedVisit(w);
     await moveClock(w.t, DURING_VISIT);
+    const offered = await call(w.t.app, { url: `/api/appointments/${id}`, as: doctor });
+    expect(offered.json.allowedActions).toEqual(['cancel', 'reschedule', 'no_show']);
     const refused = await act(w.t, doctor, id, 'complete');
     expect(refused.status).toBe(409);
     expect(refused.json).toMatchObject({ code: 'CONSULTATION_REQUIRED' });
