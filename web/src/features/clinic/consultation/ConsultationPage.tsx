@@ -29,8 +29,9 @@ function Workspace({ appointment: a, consultation, timeZone }: WorkspaceProps) {
   const { announcement, announce, clear } = useAnnouncement();
   const author = user.role === 'doctor' && user.doctorId === a.doctorId;
   const signed = consultation?.status === 'signed';
-  // Signing also completes the visit: it is offered when the server lets the doctor complete it now.
-  const canSign = a.allowedActions.includes('complete') || a.status === 'completed';
+  // Signing also completes the visit, so it is offered once the server lets the doctor record its outcome (complete or
+  // no-show: the visit has started), or when the visit is already completed.
+  const canSign = a.allowedActions.includes('complete') || a.allowedActions.includes('no_show') || a.status === 'completed';
 
   return (
     <Stack gap="md">
