@@ -6,6 +6,7 @@ import { peopleAppRoutes, peoplePublicRoutes } from './features/people/routes.ts
 import { schedulingAppRoutes } from './features/scheduling/routes.tsx';
 import { notificationAppRoutes } from './features/notifications/routes.tsx';
 import { adminAppRoutes } from './features/admin/routes.tsx';
+import { clinicAppRoutes } from './features/clinic/routes.tsx';
 
 const PublicLayout = lazy(() => import('./components/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })));
 const HomePage = lazy(() => import('./features/setup/HomeOrFirstRun.tsx').then((m) => ({ default: m.HomeOrFirstRun })));
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
           ...schedulingAppRoutes,
           ...notificationAppRoutes,
           ...adminAppRoutes,
+          ...clinicAppRoutes,
           { path: '*', element: <SectionPage /> },
         ],
       },

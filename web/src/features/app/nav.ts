@@ -25,6 +25,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { label: 'Settings', path: '/app/settings' },
     { label: 'Audit log', path: '/app/audit' },
     { label: 'Exports', path: '/app/exports' },
+    { label: 'Formulary', path: '/app/formulary' },
   ],
   doctor: [
     dashboard,
@@ -40,6 +41,8 @@ export const navByRole: Record<Role, NavItem[]> = {
     { label: 'My appointments', path: '/app/appointments' },
     { label: 'My profile', path: '/app/profile' },
     { label: 'Medical history', path: '/app/history' },
+    { label: 'My visits', path: '/app/visits' },
+    { label: 'My prescriptions', path: '/app/prescriptions' },
   ],
   receptionist: [
     dashboard,

@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
 import { useAppointment, type Appointment } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
+import { ConsultationLink } from '../../clinic/consultation/ConsultationLink.tsx';
 import { AppointmentActions } from '../components/AppointmentActions.tsx';
 import { ChangeDeadline } from '../components/ChangeDeadline.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -90,6 +91,7 @@ function Detail({ id, timeZone }: { id: string; timeZone: string }) {
             ]}
           />
           {upcoming && <ChangeDeadline appointment={a} timeZone={timeZone} role={user.role} />}
+          <ConsultationLink appointment={a} role={user.role} />
           <AppointmentActions appointment={a} role={user.role} timeZone={timeZone} onDone={announce} />
         </Stack>
       </Paper>

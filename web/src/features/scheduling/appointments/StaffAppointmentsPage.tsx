@@ -12,6 +12,7 @@ import { WithTimeZone } from '../components/WithTimeZone.tsx';
 import { addDays, todayIn, zonedToInstant } from '../time.ts';
 import { Link } from 'react-router';
 import { AppointmentFilters, type Filters } from './AppointmentFilters.tsx';
+import { WalkInButton } from '../../clinic/walkin/WalkInDialog.tsx';
 
 /** The list starts at today; filters live in the page (not the address, which would move focus to the heading). */
 const initialFilters = (today: string): Filters => ({ doctorId: '', patientId: '', status: '', from: today, to: '' });
@@ -41,9 +42,12 @@ function StaffAppointments({ timeZone }: { timeZone: string }) {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between" gap="sm">
         <TimeZoneNote timeZone={timeZone} />
-        <Button component={Link} to="/app/book">
-          Book for a patient
-        </Button>
+        <Group gap="sm">
+          <WalkInButton onBooked={(a) => announce(`Walk-in booked: ${a.patientName} with ${a.doctorName}, now.`)} />
+          <Button component={Link} to="/app/book">
+            Book for a patient
+          </Button>
+        </Group>
       </Group>
       <AppointmentFilters
         value={filters}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Role } from '../../../api/types.ts';
 import type { Appointment } from '../api.ts';
 import { formatDateTime, localTime } from '../time.ts';
+import { ConsultationLink } from '../../clinic/consultation/ConsultationLink.tsx';
 import { AppointmentActions } from './AppointmentActions.tsx';
 import { ChangeDeadline } from './ChangeDeadline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -77,6 +78,7 @@ export function AppointmentCard({ appointment, role, timeZone, onDone, headingOr
         {!readOnly && (
           <AppointmentActions appointment={appointment} role={role} timeZone={timeZone} onDone={onDone} />
         )}
+        <ConsultationLink appointment={appointment} role={role} context={`for ${who}, ${when}`} />
         <Anchor component={Link} to={`/app/appointments/${appointment.id}`} size="sm" c="care.8" underline="always">
           Details and history<VisuallyHidden> of the appointment on {formatDateTime(appointment.start, timeZone)}</VisuallyHidden>
         </Anchor>
