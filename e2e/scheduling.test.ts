@@ -98,6 +98,8 @@ beforeAll(async () => {
   world.timeZone = daytimeZone();
   await admin.request('PUT', '/api/settings', {
     ...settings, timeZone: world.timeZone, minNoticeMinutes: 0, approvalMode: 'manual', cancellationNoticeHours: 24, maxOpenRequestsPerPatient: 5,
+    // These journeys record outcomes directly; the consultation suite signs visits.
+    requireSignedConsultation: false,
   });
   const now = localParts(new Date(), world.timeZone);
   world.day = addDays(now.date, 3);

@@ -5,7 +5,7 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
  * The secret key of the audit chain's HMACs. It is never stored in the database: it comes from the environment
  * or a key file (features/audit/audit-key-file.ts) and travels with the database handle as a Kysely plugin that
  * changes no query, so that every transaction of the handle can sign audit rows without the key being passed
- * through each use case (docs/decisions/010-keyed-audit-chain.md).
+ * through each use case (docs/decisions/011-keyed-audit-chain.md).
  */
 export class AuditKey implements KyselyPlugin {
   /** A public fingerprint of the key, stored on each row it signs; it reveals nothing of the key. */

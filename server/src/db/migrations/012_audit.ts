@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isSqlite } from '../dialect.ts';
 
-// The audit log becomes append-only in the database itself and its chain becomes keyed (docs/decisions/010).
+// The audit log becomes append-only in the database itself and its chain becomes keyed (docs/decisions/011).
 // - UPDATE and DELETE on audit_log (and TRUNCATE on PostgreSQL) are refused by triggers: only INSERT remains.
 // - key_id names the HMAC key a row was hashed with; rows written before this migration keep NULL and their
 //   plain SHA-256 hashes, and are pinned by the first keyed row (the anchor) that chains onto them.

@@ -3,7 +3,7 @@ import type { AuditKey } from '../../db/audit-key.ts';
 import type { AuditLogTable, Executor } from '../../db/types.ts';
 import { findAuditHead, listAuditRowsAfter, type AuditHead } from './audit.queries.ts';
 
-// The audit hash chain (docs/decisions/010-keyed-audit-chain.md). Each row's hash covers its content and the
+// The audit hash chain (docs/decisions/011-keyed-audit-chain.md). Each row's hash covers its content and the
 // previous row's hash. Rows written before 012_audit carry a plain SHA-256 (key_id null); every later row an
 // HMAC-SHA-256 with the audit key, which is not in the database, so rewriting rows and computing fresh hashes
 // is detected. The first keyed row is the anchor: its HMAC covers the last unkeyed hash, pinning the old rows.
