@@ -88,7 +88,11 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('backup --verify and rest
   it('backup --verify exits 3 when the audit chain of the copy is broken', async () => {
     const dir = freshDir();
     expect((await runHms(dir, ['migrate'], ADMIN)).code).toBe(0);
-    onSqlite(path.join(dir, 'hms.sqlite'), (db) => db.prepare(`update audit_log set details = '{"role":"patient"}' where seq = 1`).run());
+    onSqlite(path.join(dir, 'hms.sqlite'), (db) => {
+      // As someone with write access to the file would: past the append-only trigger first.
+      db.exec('drop trigger audit_log_no_update');
+      db.prepare(`update audit_log set details = '{"role":"patient"}' where seq = 1`).run();
+    });
     const out = path.join(dir, 'copy.sqlite');
     const run = await runHms(dir, ['backup', '--out', out, '--verify']);
     expect(run.code).toBe(3);

@@ -5,6 +5,7 @@ import { prepareDatabase } from '../bootstrap.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createDb, dbTargetFromConfig } from '../db/create-db.ts';
+import { loadAuditKey } from '../features/audit/audit-key-file.ts';
 import { DEMO_PASSWORD, seedDemoData } from './seed/index.ts';
 
 /**
@@ -14,7 +15,7 @@ import { DEMO_PASSWORD, seedDemoData } from './seed/index.ts';
 export async function prepareDemo(env: NodeJS.ProcessEnv = process.env, print: (line: string) => void = (line) => console.log(line)): Promise<Config> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hms-demo-'));
   const config = loadConfig({ ...env, HMS_DATA_DIR: dataDir, DATABASE_URL: '', HMS_ADMIN_EMAIL: '', HMS_ADMIN_PASSWORD: '' });
-  const handle = await createDb(dbTargetFromConfig(config));
+  const handle = await createDb(dbTargetFromConfig(config), { auditKey: loadAuditKey(config, { create: true }) });
   try {
     await prepareDatabase(handle, config, systemClock);
     const outcome = await seedDemoData(handle.db, systemClock.now(), { patients: 50, seed: 'hms-demo', force: false });

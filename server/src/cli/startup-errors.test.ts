@@ -20,6 +20,9 @@ const tempDir = () => {
 };
 
 /** Runs the built CLI (`hms <args>`) or the server entry point, and gives back its exit code and stderr. */
+/** PostgreSQL deployments name their audit key; these runs are about the database URL. */
+const AUDIT_KEY = 'startup-errors-test-audit-key-0123456789';
+
 function run(entry: 'cli' | 'main', args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, [path.join(rootDir, `dist/server/${entry}.js`), ...args], {
     cwd: rootDir, encoding: 'utf8', timeout: 30_000,
@@ -81,7 +84,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('expected start-up failur
   });
 
   it('a DATABASE_URL that is not a URL, or a server nobody listens on, is named plainly', async () => {
-    const bad = run('main', [], { DATABASE_URL: 'postgres://hms:secret@[not-a-host/hms' });
+    const bad = run('main', [], { DATABASE_URL: 'postgres://hms:secret@[not-a-host/hms', HMS_AUDIT_KEY: AUDIT_KEY });
     expect(bad.code).toBe(1);
     expectOnePlainLine(bad.stderr);
     expect(bad.stderr).toContain('DATABASE_URL');
@@ -89,7 +92,7 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('expected start-up failur
 
     const port = await freePort();
     for (const [entry, args] of [['main', []], ['cli', ['migrate']]] as const) {
-      const down = run(entry, [...args], { DATABASE_URL: `postgres://hms:secret@127.0.0.1:${port}/hms` });
+      const down = run(entry, [...args], { DATABASE_URL: `postgres://hms:secret@127.0.0.1:${port}/hms`, HMS_AUDIT_KEY: AUDIT_KEY });
       expect(down.code).toBe(1);
       expectOnePlainLine(down.stderr);
       expect(down.stderr).toContain(`cannot reach the PostgreSQL database at postgres://hms@127.0.0.1:${port}/hms`);

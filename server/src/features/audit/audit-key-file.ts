@@ -27,7 +27,12 @@ export function loadAuditKey(config: KeyConfig, options: { create: boolean }): A
 }
 
 function createKeyFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new ConfigError(`cannot create the folder ${path.dirname(file)} for the audit key${typeof code === 'string' ? ` (${code})` : ''}: check HMS_DATA_DIR (or HMS_AUDIT_KEY_FILE)`);
+  }
   const draft = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   try {
