@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../test/harness.ts';
 
-// nginx is not part of the test machine: the example configuration in docs/ is parsed and every path it proxies
-// or health-checks is asked of the app, so the documented setup cannot drift from the routes.
+// The example configuration in docs/ is parsed and every path it proxies or health-checks is asked of the app on
+// every database, so the documented setup cannot drift from the routes (nginx-proxy.test.ts runs it in nginx).
 const config = fs.readFileSync(fileURLToPath(new URL('../../../docs/nginx/hms.conf', import.meta.url)), 'utf8');
 const directives = config.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
 
