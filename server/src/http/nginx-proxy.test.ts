@@ -24,9 +24,8 @@ function runnableConfig(ports: number[], listen: number): string {
       if (port === undefined) throw new Error('the example names more upstream servers than the test started');
       return `${indent}server 127.0.0.1:${port} `;
     })
-    .replace(/^(\s+)listen 443 ssl;$/m, `$1listen 127.0.0.1:${listen};`)
-    // `http2 on;` needs nginx 1.25.1; HTTP/2 without TLS is not what browsers speak anyway.
-    .replace(/^\s+http2 on;\n/m, '')
+    // HTTP/2 without TLS is not what browsers speak: the test listens on plain HTTP/1.1.
+    .replace(/^(\s+)listen 443 ssl http2;$/m, `$1listen 127.0.0.1:${listen};`)
     .replace(/^\s+ssl_\w+\s.*\n/gm, '');
   if (index !== ports.length) throw new Error(`the example names ${index} upstream servers, the test started ${ports.length}`);
   if (!text.includes(`listen 127.0.0.1:${listen};`) || /ssl|listen 80;/.test(text)) throw new Error(`unexpected shape of docs/nginx/hms.conf:\n${text}`);
