@@ -50,7 +50,7 @@ describe('signing in and out', () => {
     await page.getByRole('heading', { level: 1, name: 'Admin dashboard' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['Dashboard', 'Users', 'Doctors', 'Patients', 'Specializations', 'Appointments', 'Settings', 'Audit log', 'Exports', 'Notifications', 'Change password', 'Two-step verification']);
+    expect(links).toEqual(['Dashboard', 'Users', 'Doctors', 'Patients', 'Specializations', 'Appointments', 'Settings', 'Audit log', 'Exports', 'Formulary', 'Notifications', 'Change password', 'Two-step verification']);
     await expect(nav.getByRole('link', { name: 'Book an appointment' }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await context.close();

@@ -76,7 +76,7 @@ export async function createPrescription(deps: Deps, caller: Caller, patientId: 
       }
     }
     const items = await itemRows(trx, id, body.items);
-    const year = Number((await todayFor(deps)).slice(0, 4));
+    const year = Number((await todayFor(deps, trx)).slice(0, 4));
     const number = formatNumber(year, await nextPrescriptionNumber(trx, year));
     const row: PrescriptionsTable = {
       id, number, patient_id: patientId, doctor_id: caller.actor.doctorId ?? '', appointment_id: appointmentId, replaces_id: body.replacesId ?? null,
