@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PrescriptionStatus } from '#shared/prescriptions';
+import type { BreakGlassGrantsTable, ConsultationAddendaTable, ConsultationsTable, FormularyTable, FormularyTermsTable, PrescriptionItemsTable, PrescriptionNumbersTable, PrescriptionsTable } from './clinical-tables.ts';
+import type { KnownDevicesTable, MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable, PasswordResetTokensTable, SetupTokensTable } from './account-tables.ts';
+
+export type * from './clinical-tables.ts';
+export type * from './account-tables.ts';
 
 /** Instants are ISO-8601 UTC text; booleans are 0/1 integers (see the house plan, section 4). */
 export interface UsersTable {
@@ -286,188 +290,11 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
-export interface FormularyTable {
-  id: string;
-  name: string;
-  strength: string;
-  form: string;
-  route: string;
-  /** JSON array of lower-case ingredient names. */
-  ingredients: string;
-  /** JSON array of lower-case drug class names. */
-  classes: string;
-  /** Lower-case name and ingredients, for search. */
-  search_text: string;
-  active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface FormularyTermsTable {
-  formulary_id: string;
-  kind: 'ingredient' | 'class';
-  term: string;
-}
-
-export interface PrescriptionNumbersTable {
-  year: number;
-  last: number;
-}
-
-export interface PrescriptionsTable {
-  id: string;
-  number: string;
-  patient_id: string;
-  doctor_id: string;
-  appointment_id: string | null;
-  replaces_id: string | null;
-  status: PrescriptionStatus;
-  override_reason: string | null;
-  /** JSON array of the safety-check matches overridden at issue. */
-  conflicts: string | null;
-  issued_at: string | null;
-  /** When the course ends: issue + the longest item duration; null when an item has no duration. */
-  ends_at: string | null;
-  ended_at: string | null;
-  end_reason: string | null;
-  ended_by: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PrescriptionItemsTable {
-  id: string;
-  prescription_id: string;
-  position: number;
-  formulary_id: string | null;
-  drug_name: string;
-  drug_text: string | null;
-  ingredients: string;
-  classes: string;
-  dose_value: string;
-  dose_unit: string;
-  route: string;
-  frequency: string;
-  frequency_text: string | null;
-  duration_value: number | null;
-  duration_unit: string | null;
-  quantity_value: string | null;
-  quantity_unit: string | null;
-  refills: number;
-  instructions: string | null;
-}
-
 /** One row: the HMS version that last applied migrations to this database. */
 export interface SchemaVersionTable {
   id: number;
   hms_version: string;
   updated_at: string;
-}
-
-/** Migration 010. Vitals are whole numbers of their smallest step (shared/vitals.ts). */
-export interface ConsultationsTable {
-  id: string;
-  appointment_id: string;
-  doctor_id: string;
-  patient_id: string;
-  status: string;
-  complaint: string | null;
-  note_history: string | null;
-  note_examination: string | null;
-  note_assessment: string | null;
-  note_plan: string | null;
-  systolic: number | null;
-  diastolic: number | null;
-  pulse: number | null;
-  /** Tenths of °C. */
-  temperature_dc: number | null;
-  respiratory_rate: number | null;
-  spo2: number | null;
-  /** Hundredths of kg. */
-  weight_dag: number | null;
-  /** Tenths of cm. */
-  height_mm: number | null;
-  /** JSON list of { text, code, primary, status }. */
-  diagnoses: string;
-  follow_up: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  signed_at: string | null;
-  signed_by: string | null;
-}
-
-export interface ConsultationAddendaTable {
-  id: string;
-  consultation_id: string;
-  author_id: string;
-  author_role: string;
-  at: string;
-  text: string;
-}
-
-export interface BreakGlassGrantsTable {
-  id: string;
-  user_id: string;
-  patient_id: string;
-  reason: string;
-  created_at: string;
-  expires_at: string;
-}
-
-/** A one-time token for creating the first administrator in the browser; only its SHA-256 (hex) is stored. */
-export interface SetupTokensTable {
-  id: string;
-  token_hash: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
-
-/** Migration 011: account recovery, second factors, remembered devices. Ids of token rows are SHA-256 hashes. */
-export interface PasswordResetTokensTable {
-  id: string;
-  user_id: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
-
-export interface MfaTotpTable {
-  user_id: string;
-  /** Base32 secret; confirmed_at null until the first code has been verified. */
-  secret: string;
-  created_at: string;
-  confirmed_at: string | null;
-  /** The 30-second step of the last accepted code: a code of that step or earlier is refused (no reuse). */
-  last_used_step: number | null;
-}
-
-export interface MfaRecoveryCodesTable {
-  id: string;
-  user_id: string;
-  code_hash: string;
-  created_at: string;
-  used_at: string | null;
-}
-
-export interface MfaChallengesTable {
-  id: string;
-  user_id: string;
-  /** verify: the password was right, a factor is awaited; enrol: the factor must be set up first. */
-  purpose: string;
-  created_at: string;
-  expires_at: string;
-  failures: number;
-  used_at: string | null;
-}
-
-export interface KnownDevicesTable {
-  id: string;
-  user_id: string;
-  created_at: string;
-  last_used_at: string;
 }
 
 export interface DB {
