@@ -10,7 +10,7 @@ import { systemClock } from '../../clock.ts';
 import { loadConfig } from '../../config.ts';
 import type { DbHandle } from '../../db/create-db.ts';
 import { createDoctor } from '../../test/factories.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, dialectsUnderTest, freshDatabase, type TestApp } from '../../test/harness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_AUDIT_KEY, dialectsUnderTest, freshDatabase, type TestApp } from '../../test/harness.ts';
 import type { Caller } from '../../test/http.ts';
 import { MONDAY, at, book, giveDailyHours, giveWeekdayHours, insertDoctor, signedInPatients, startAppointmentsApp } from './test-support.ts';
 
@@ -139,7 +139,7 @@ describe.each(dialectsUnderTest().filter((dialect) => dialect === 'postgres'))('
     const url = new URL(process.env['HMS_TEST_DATABASE_URL'] ?? '');
     url.pathname = `/${name}`;
     const env = {
-      DATABASE_URL: url.toString(), HMS_ADMIN_EMAIL: ADMIN_EMAIL, HMS_ADMIN_PASSWORD: ADMIN_PASSWORD, HMS_LOG_LEVEL: 'warn',
+      DATABASE_URL: url.toString(), HMS_AUDIT_KEY: TEST_AUDIT_KEY, HMS_ADMIN_EMAIL: ADMIN_EMAIL, HMS_ADMIN_PASSWORD: ADMIN_PASSWORD, HMS_LOG_LEVEL: 'warn',
       HMS_WEB_DIR: path.join(os.tmpdir(), 'hms-no-web-build'), HMS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'hms-race-')), HOST: '127.0.0.1',
     };
     const config = loadConfig(env);
