@@ -45,7 +45,7 @@ describe('field messages in the browser', () => {
   it("registration: the server's own rule (a common password) lands under the password field as a sentence", async () => {
     const { page, context } = await openPage(browser, server.baseUrl);
     await page.goto('/register');
-    await fillRegistration(page, { name: 'Ana López', email: uniqueEmail('ana'), password: 'password1234' });
+    await fillRegistration(page, { name: 'Ana López', email: uniqueEmail('ana'), password: '1qaz2wsx3edc4rfv' });
     await page.getByRole('button', { name: 'Create account' }).click();
     await expectFieldMessage(page, page.getByRole('textbox', { name: 'Password', exact: true }), 'This password is too common or predictable; choose another');
     await context.close();
