@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { isSqlite } from '../dialect.ts';
 
 // Consultations (one per appointment: draft → signed), their append-only addenda, administrators' break-glass
-// grants, and two hospital settings. A signed consultation is locked by the database itself: any UPDATE or
-// DELETE of it, and any UPDATE or DELETE of an addendum, is refused on both dialects.
+// grants, and two hospital settings. A signed consultation is locked by the database itself, so every UPDATE or
+// DELETE of it, and of an addendum, is refused on both dialects.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('settings')
