@@ -1603,6 +1603,11 @@ export interface paths {
                             cancellationNoticeHours: number;
                             /** @description Requests a patient may have waiting at once */
                             maxOpenRequestsPerPatient: number;
+                            /**
+                             * @description The unit clinical pages show and take temperatures in (stored in °C)
+                             * @enum {unknown}
+                             */
+                            temperatureUnit: "C" | "F";
                             services: {
                                 id: string;
                                 name: string;

@@ -19,8 +19,20 @@ export async function accessToPatient(trx: Trx, caller: Caller, visit: { doctorI
   if (actor.role === 'doctor' && actor.doctorId !== visit.doctorId) {
     treatsPatient = (await loadPatient(trx, actor, visit.patientId))?.relation.treatedByActor ?? false;
   }
-  if (actor.role === 'admin') grantId = (await findActiveGrant(trx, actor.userId, visit.patientId, now.toISOString()))?.id ?? null;
+  if (actor.role === 'admin') grantId = await breakGlassGrantId(trx, caller, visit.patientId, now);
   return { access: readAccess(actor, visit, { treatsPatient, breakGlass: grantId !== null }), grantId };
+}
+
+/** The id of the caller's unexpired break-glass grant for the patient (administrators only), or null. */
+export async function breakGlassGrantId(trx: Trx, caller: Caller, patientId: string, now: Date): Promise<string | null> {
+  if (caller.actor.role !== 'admin') return null;
+  return (await findActiveGrant(trx, caller.actor.userId, patientId, now.toISOString()))?.id ?? null;
+}
+
+/** The 403 an administrator without a live grant answers for clinical content. */
+export function breakGlassRequired(): AppError {
+  return new AppError(403, 'BREAK_GLASS_REQUIRED',
+    'Administrators read clinical records only through break-glass: POST /api/patients/:id/break-glass with the reason, then try again');
 }
 
 /** Turns a refusal of the policy into the audited error it answers. */

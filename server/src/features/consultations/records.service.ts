@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { documentHospital, type DocumentFile } from '../documents/documents.service.ts';
 import { renderVisitSummaryPdf } from '../documents/visit-summary.ts';
 import { getSettings } from '../hospital/hospital.service.ts';
+import { visitPrescriptionsForDocument } from '../prescriptions/prescriptions.service.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { accessToPatient, readMarker, refusal, visitFor } from './access.ts';
 import { findConsultationOfAppointment, insertGrant, listAddenda, listSignedConsultationsOfPatient } from './consultations.queries.ts';
@@ -81,7 +82,9 @@ export async function visitSummaryPdf(deps: Deps, caller: Caller, appointmentId:
     if (!row || row.status !== 'signed' || !row.signed_at) {
       throw new Denied(notFound('Signed consultation'), CONSULTATION_ACTIONS.summaryPdf, 'appointment', appointmentId);
     }
-    const [settings, addenda] = await Promise.all([getSettings(trx), listAddenda(trx, row.id)]);
+    const [settings, addenda, prescriptions] = await Promise.all([
+      getSettings(trx), listAddenda(trx, row.id), visitPrescriptionsForDocument(trx, appointmentId, now),
+    ]);
     const hospital = documentHospital(settings);
     const { visit } = grant;
     const body = await renderVisitSummaryPdf({
@@ -96,7 +99,8 @@ export async function visitSummaryPdf(deps: Deps, caller: Caller, appointmentId:
       plan: row.note_plan,
       followUp: row.follow_up,
       addenda: addenda.map((a) => ({ at: a.at, text: a.text })),
-      prescriptions: [],
+      prescriptions,
+      temperatureUnit: settings.temperature_unit === 'F' ? 'F' : 'C',
     });
     await writeAudit(trx, now, auditBy(caller, {
       action: CONSULTATION_ACTIONS.summaryPdf, entityType: 'appointment', entityId: appointmentId, outcome: 'success',

@@ -1,3 +1,4 @@
+import { displayTemperature, type TemperatureUnit } from '#shared/vitals';
 import { formatCalendarDate, formatInstant, joinPresent } from './format.ts';
 import { renderPdf, type Block, type DocumentHospital } from './pdf/renderer.ts';
 import { prescriptionItemLines, type DocumentPatient, type DocumentPrescriber, type PrescriptionItemInput } from './prescription.ts';
@@ -42,16 +43,18 @@ export interface VisitSummaryInput {
   followUp?: string | null | undefined;
   addenda?: readonly { at: string; text: string }[] | undefined;
   prescriptions: readonly { number: string; items: readonly PrescriptionItemInput[] }[];
+  /** The unit the hospital shows temperatures in (the vitals hold °C); °C when left out. */
+  temperatureUnit?: TemperatureUnit | undefined;
 }
 
 /** The vitals that were taken, each with its unit. */
-export function vitalRows(vitals: VisitVitals): [string, string][] {
+export function vitalRows(vitals: VisitVitals, temperatureUnit: TemperatureUnit = 'C'): [string, string][] {
   const rows: [string, string][] = [];
   if (vitals.systolic != null && vitals.diastolic != null) rows.push(['Blood pressure', `${vitals.systolic}/${vitals.diastolic} mmHg`]);
   else if (vitals.systolic != null) rows.push(['Systolic pressure', `${vitals.systolic} mmHg`]);
   else if (vitals.diastolic != null) rows.push(['Diastolic pressure', `${vitals.diastolic} mmHg`]);
   if (vitals.pulse != null) rows.push(['Pulse', `${vitals.pulse} /min`]);
-  if (vitals.temperatureC != null) rows.push(['Temperature', `${vitals.temperatureC} °C`]);
+  if (vitals.temperatureC != null) rows.push(['Temperature', `${displayTemperature(vitals.temperatureC, temperatureUnit)} °${temperatureUnit}`]);
   if (vitals.respiratoryRate != null) rows.push(['Respiratory rate', `${vitals.respiratoryRate} /min`]);
   if (vitals.spo2 != null) rows.push(['Oxygen saturation', `${vitals.spo2} %`]);
   if (vitals.weightKg != null) rows.push(['Weight', `${vitals.weightKg} kg`]);
@@ -76,7 +79,7 @@ export function visitSummaryBlocks(input: VisitSummaryInput): Block[] {
     },
   ];
   if (input.complaint) blocks.push({ kind: 'heading', text: 'Reason for the visit' }, { kind: 'paragraph', text: input.complaint });
-  const vitals = input.vitals ? vitalRows(input.vitals) : [];
+  const vitals = input.vitals ? vitalRows(input.vitals, input.temperatureUnit) : [];
   if (vitals.length > 0) blocks.push({ kind: 'heading', text: 'Vitals' }, { kind: 'fields', rows: vitals });
   blocks.push({ kind: 'heading', text: 'Diagnoses' });
   if (input.diagnoses.length === 0) blocks.push({ kind: 'paragraph', text: 'None recorded.' });

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { App } from '../../http/types.ts';
 import { getPublicHospital } from './hospital.service.ts';
+import { TEMPERATURE_UNITS } from '#shared/vitals';
 import { ApprovalMode, bookingRules } from './settings.schemas.ts';
 
 const Service = Type.Object({
@@ -27,6 +28,7 @@ export const Hospital = Type.Object({
   timeZone: Type.String(),
   approvalMode: ApprovalMode,
   ...bookingRules,
+  temperatureUnit: Type.Enum(TEMPERATURE_UNITS, { description: 'The unit clinical pages show and take temperatures in (stored in °C)' }),
   services: Type.Array(Service),
   featuredDoctors: Type.Array(FeaturedDoctor, { maxItems: 6, description: 'Up to six active doctors, those with a photo first' }),
 });

@@ -5,6 +5,7 @@ import {
   findSettings, insertDefaultSettings, listFeaturedDoctors, listServices, updateSessionLimits, type FeaturedDoctorRow, type ServiceRow,
 } from './hospital.queries.ts';
 import type { APPROVAL_MODES } from './settings.schemas.ts';
+import type { TemperatureUnit } from '#shared/vitals';
 
 export const DEFAULT_HOSPITAL_NAME = 'HMS General Hospital';
 
@@ -55,6 +56,7 @@ export function toPublicHospital(row: SettingsTable) {
     bookingHorizonDays: row.booking_horizon_days,
     cancellationNoticeHours: row.cancellation_notice_hours,
     maxOpenRequestsPerPatient: row.max_open_requests_per_patient,
+    temperatureUnit: row.temperature_unit as TemperatureUnit,
   };
 }
 

@@ -80,7 +80,7 @@ describe.each(dialectsUnderTest())('the public hospital information on %s', (dia
     for (const field of PRIVATE_SETTINGS) expect(Object.keys(response.json)).not.toContain(field);
     expect(Object.keys(response.json).sort()).toEqual([
       'approvalMode', 'bookingHorizonDays', 'cancellationNoticeHours', 'featuredDoctors', 'maxOpenRequestsPerPatient', 'minNoticeMinutes', 'name',
-      'services', 'timeZone',
+      'services', 'temperatureUnit', 'timeZone',
     ]);
   });
 });

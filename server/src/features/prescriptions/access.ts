@@ -3,7 +3,8 @@ import type { Trx } from '../../db/types.ts';
 import { AppError, forbidden, notFound } from '../../http/app-error.ts';
 import { Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { patientNotFound } from '../patients/patients.service.ts';
-import { barredFromContent, canViewPrescription, type Relation } from './prescriptions.policy.ts';
+import { breakGlassGrantId, breakGlassRequired } from '../consultations/access.ts';
+import { canViewPrescription, type Relation } from './prescriptions.policy.ts';
 import { findPrescription, listItems, type PrescriptionRow } from './prescriptions.queries.ts';
 import type { PrescriptionItemsTable } from '../../db/types.ts';
 
@@ -30,24 +31,37 @@ export interface Opened {
   row: PrescriptionRow;
   items: PrescriptionItemsTable[];
   relation: Relation;
+  /** The break-glass grant an administrator reads under, for the audit row. */
+  grantId: string | null;
 }
 
-/** The caller's relation to the patient: whether they are a doctor who has or had an appointment with them. */
-export async function relationTo(trx: Trx, caller: Caller, patientId: string): Promise<{ relation: Relation; exists: boolean }> {
+/**
+ * The caller's relation to the patient: whether they are a doctor who has or had an appointment with them, and for
+ * an administrator the unexpired break-glass grant, if any.
+ */
+export async function relationTo(trx: Trx, caller: Caller, patientId: string, now?: Date): Promise<{ relation: Relation; exists: boolean; grantId: string | null }> {
   const found = await loadPatient(trx, caller.actor, patientId);
-  return { relation: { treatsPatient: found?.relation.treatedByActor ?? false }, exists: found !== null };
+  const grantId = found && now ? await breakGlassGrantId(trx, caller, patientId, now) : null;
+  return { relation: { treatsPatient: found?.relation.treatedByActor ?? false, breakGlass: grantId !== null }, exists: found !== null, grantId };
 }
 
-/** The prescription with its items when the caller may see it; 403 for roles that never read one, 404 (audited) otherwise. */
-export async function openPrescription(trx: Trx, caller: Caller, id: string, action: AuditAction): Promise<Opened> {
-  if (barredFromContent(caller.actor)) throw new Denied(contentRefused(), action, 'prescription', id);
+/** The audit details of a read under break-glass: flagged, naming the grant. */
+export const breakGlassMarker = (grantId: string | null): Record<string, unknown> => (grantId ? { breakGlass: true, grantId } : {});
+
+/**
+ * The prescription with its items when the caller may see it: 403 for the front desk, 403 BREAK_GLASS_REQUIRED for
+ * an administrator without a live grant for the patient, 404 (audited) for what is not the caller's.
+ */
+export async function openPrescription(trx: Trx, caller: Caller, id: string, action: AuditAction, now: Date): Promise<Opened> {
+  if (caller.actor.role === 'receptionist') throw new Denied(contentRefused(), action, 'prescription', id);
   const row = await findPrescription(trx, id);
   if (!row) throw prescriptionNotFound();
-  const { relation } = await relationTo(trx, caller, row.patient_id);
+  const { relation, grantId } = await relationTo(trx, caller, row.patient_id, now);
+  if (caller.actor.role === 'admin' && grantId === null) throw new Denied(breakGlassRequired(), action, 'prescription', id);
   if (!canViewPrescription(caller.actor, { patientId: row.patient_id, doctorId: row.doctor_id, status: row.status }, relation)) {
     throw new Denied(prescriptionNotFound(), action, 'prescription', id);
   }
-  return { row, items: await listItems(trx, [id]), relation };
+  return { row, items: await listItems(trx, [id]), relation, grantId };
 }
 
 /** 404 for a patient that does not exist, and for one the caller may not see (audited). */

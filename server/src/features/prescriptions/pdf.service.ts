@@ -5,7 +5,7 @@ import { renderPrescriptionPdf, type PrescriptionDocumentStatus } from '../docum
 import { getSettings } from '../hospital/hospital.service.ts';
 import { auditBy, type Caller } from '../patients/access.ts';
 import { FREQUENCIES } from '#shared/prescriptions';
-import { invalidTransition, openPrescription, PRESCRIPTION_AUDIT } from './access.ts';
+import { breakGlassMarker, invalidTransition, openPrescription, PRESCRIPTION_AUDIT } from './access.ts';
 import { effectiveStatus, toItem } from './prescriptions.mappers.ts';
 import { countPredecessors, findDocumentParties, wasPrinted } from './prescriptions.queries.ts';
 import { prescriptionTransaction } from './prescriptions.service.ts';
@@ -21,7 +21,7 @@ export async function prescriptionPdf(deps: Deps, caller: Caller, id: string): P
   const now = deps.clock.now();
   const action = PRESCRIPTION_AUDIT.pdf;
   return prescriptionTransaction(deps, caller, async (trx) => {
-    const { row, items } = await openPrescription(trx, caller, id, action);
+    const { row, items, grantId } = await openPrescription(trx, caller, id, action, now);
     if (row.status === 'draft') throw invalidTransition('A draft is not printed: issue it first');
     const [settings, parties, predecessors, reprint] = await Promise.all([
       getSettings(trx), findDocumentParties(trx, row.doctor_id, row.patient_id), countPredecessors(trx, row.replaces_id), wasPrinted(trx, id, action),
@@ -46,7 +46,7 @@ export async function prescriptionPdf(deps: Deps, caller: Caller, id: string): P
       reprint,
     });
     await writeAudit(trx, now, auditBy(caller, {
-      action, entityType: 'prescription', entityId: id, outcome: 'success', details: { patientId: row.patient_id, number: row.number, format: 'pdf', reprint },
+      action, entityType: 'prescription', entityId: id, outcome: 'success', details: { patientId: row.patient_id, number: row.number, format: 'pdf', reprint, ...breakGlassMarker(grantId) },
     }));
     return { filename: `prescription-${row.number}.pdf`, contentType: 'application/pdf', body };
   });

@@ -2,8 +2,8 @@ import type { PrescriptionAction, PrescriptionStatus } from '#shared/prescriptio
 import type { PolicyActor } from '../patients/patients.policy.ts';
 
 // Who may see and change a prescription. Clinical content is for the patient (issued ones only) and the doctors
-// of the patient; the front desk and administrators are refused with 403 (administrators' break-glass reading of
-// clinical content is a separate, audited step).
+// of the patient; the front desk is refused with 403, and administrators read issued ones only under an unexpired
+// break-glass grant for the patient (403 BREAK_GLASS_REQUIRED otherwise), every such read flagged in the audit.
 
 export interface PrescriptionFacts {
   patientId: string;
@@ -15,19 +15,19 @@ export interface PrescriptionFacts {
 export interface Relation {
   /** The caller is a doctor who has or had an appointment with the patient. */
   treatsPatient: boolean;
+  /** The caller (an administrator) holds an unexpired break-glass grant for the patient. */
+  breakGlass?: boolean | undefined;
 }
 
 export const isPrescriber = (actor: PolicyActor, rx: Pick<PrescriptionFacts, 'doctorId'>): boolean =>
   actor.role === 'doctor' && actor.doctorId !== null && actor.doctorId === rx.doctorId;
-
-/** Roles that never read prescription content. */
-export const barredFromContent = (actor: PolicyActor): boolean => actor.role === 'admin' || actor.role === 'receptionist';
 
 /** A draft is its prescriber's alone; an issued one is the patient's and their doctors'. */
 export function canViewPrescription(actor: PolicyActor, rx: PrescriptionFacts, relation: Relation): boolean {
   if (rx.status === 'draft') return isPrescriber(actor, rx);
   if (actor.role === 'patient') return actor.patientId !== null && actor.patientId === rx.patientId;
   if (actor.role === 'doctor') return relation.treatsPatient || isPrescriber(actor, rx);
+  if (actor.role === 'admin') return relation.breakGlass === true;
   return false;
 }
 

@@ -61,6 +61,15 @@ export async function listPrescriptions(db: Executor, filter: PrescriptionFilter
   return query.orderBy('prescriptions.created_at', 'desc').orderBy('prescriptions.id', 'desc').limit(limit).execute();
 }
 
+/** The prescriptions issued at a visit (not drafts, not entered in error), oldest first. */
+export async function listIssuedPrescriptionsOfAppointment(db: Executor, appointmentId: string): Promise<PrescriptionRow[]> {
+  return selectPrescriptions(db)
+    .where('prescriptions.appointment_id', '=', appointmentId)
+    .where('prescriptions.status', 'not in', ['draft', 'entered-in-error'])
+    .orderBy('prescriptions.created_at').orderBy('prescriptions.id')
+    .execute();
+}
+
 /** The items of the prescriptions, in position order. */
 export async function listItems(db: Executor, prescriptionIds: readonly string[]): Promise<PrescriptionItemsTable[]> {
   if (prescriptionIds.length === 0) return [];

@@ -10,14 +10,16 @@ import { auditBy, auditedTransaction, Denied, type Caller } from '../patients/ac
 import { decodePairCursor, pageOf } from '../patients/cursor.ts';
 import { todayFor } from '../patients/patients.service.ts';
 import {
-  contentRefused, invalidTransition, lockedAsConflict, openPrescription, PRESCRIPTION_AUDIT, patientDenied, prescriptionNotFound, relationTo, type Opened,
+  breakGlassMarker, contentRefused, invalidTransition, lockedAsConflict, openPrescription, PRESCRIPTION_AUDIT, patientDenied, prescriptionNotFound, relationTo,
+  type Opened,
 } from './access.ts';
+import { breakGlassRequired } from '../consultations/access.ts';
 import { itemRows } from './items.ts';
-import { effectiveStatus, toPrescription } from './prescriptions.mappers.ts';
-import { barredFromContent, isPrescriber } from './prescriptions.policy.ts';
+import { effectiveStatus, toItem, toPrescription } from './prescriptions.mappers.ts';
+import { isPrescriber } from './prescriptions.policy.ts';
 import {
-  deleteItems, deletePrescription, findAppointmentOf, findPrescription, insertItems, insertPrescription, listItems, listPrescriptions,
-  nextPrescriptionNumber, updatePrescriptionFrom,
+  deleteItems, deletePrescription, findAppointmentOf, findPrescription, insertItems, insertPrescription, listIssuedPrescriptionsOfAppointment, listItems,
+  listPrescriptions, nextPrescriptionNumber, updatePrescriptionFrom,
 } from './prescriptions.queries.ts';
 import type { ItemInput, PrescriptionCreateInput, PrescriptionListInput, PrescriptionView } from './prescriptions.schemas.ts';
 
@@ -94,8 +96,8 @@ export async function createPrescription(deps: Deps, caller: Caller, patientId: 
 }
 
 /** The prescriber's own draft; 409 when it is no longer a draft. */
-async function openDraft(trx: Trx, caller: Caller, id: string, action: AuditAction): Promise<Opened> {
-  const opened = await openPrescription(trx, caller, id, action);
+async function openDraft(trx: Trx, caller: Caller, id: string, action: AuditAction, now: Date): Promise<Opened> {
+  const opened = await openPrescription(trx, caller, id, action, now);
   if (opened.row.status !== 'draft') throw invalidTransition(`Prescription ${opened.row.number} is ${opened.row.status}: its items can never change; write a new prescription that replaces it`);
   if (!isPrescriber(caller.actor, { doctorId: opened.row.doctor_id })) throw new Denied(prescriptionNotFound(), action, 'prescription', id);
   return opened;
@@ -105,7 +107,7 @@ async function openDraft(trx: Trx, caller: Caller, id: string, action: AuditActi
 export async function replaceDraftItems(deps: Deps, caller: Caller, id: string, items: readonly ItemInput[]): Promise<PrescriptionView> {
   const now = deps.clock.now();
   return prescriptionTransaction(deps, caller, async (trx) => {
-    const { row } = await openDraft(trx, caller, id, PRESCRIPTION_AUDIT.update);
+    const { row } = await openDraft(trx, caller, id, PRESCRIPTION_AUDIT.update, now);
     const rows = await itemRows(trx, id, items);
     if (!(await updatePrescriptionFrom(trx, id, 'draft', { updated_at: now.toISOString() }))) throw invalidTransition('The prescription was issued meanwhile');
     await deleteItems(trx, id);
@@ -122,7 +124,7 @@ export async function replaceDraftItems(deps: Deps, caller: Caller, id: string, 
 export async function discardDraft(deps: Deps, caller: Caller, id: string): Promise<void> {
   const now = deps.clock.now();
   await prescriptionTransaction(deps, caller, async (trx) => {
-    const { row } = await openDraft(trx, caller, id, PRESCRIPTION_AUDIT.delete);
+    const { row } = await openDraft(trx, caller, id, PRESCRIPTION_AUDIT.delete, now);
     await deleteItems(trx, id);
     await deletePrescription(trx, id);
     await writeAudit(trx, now, auditBy(caller, {
@@ -134,9 +136,9 @@ export async function discardDraft(deps: Deps, caller: Caller, id: string): Prom
 export async function readPrescription(deps: Deps, caller: Caller, id: string): Promise<PrescriptionView> {
   const now = deps.clock.now();
   return prescriptionTransaction(deps, caller, async (trx) => {
-    const { row, items, relation } = await openPrescription(trx, caller, id, PRESCRIPTION_AUDIT.read);
+    const { row, items, relation, grantId } = await openPrescription(trx, caller, id, PRESCRIPTION_AUDIT.read, now);
     await writeAudit(trx, now, auditBy(caller, {
-      action: PRESCRIPTION_AUDIT.read, entityType: 'prescription', entityId: id, outcome: 'success', details: { patientId: row.patient_id },
+      action: PRESCRIPTION_AUDIT.read, entityType: 'prescription', entityId: id, outcome: 'success', details: { patientId: row.patient_id, ...breakGlassMarker(grantId) },
     }));
     return toPrescription(row, items, caller.actor, relation, now);
   });
@@ -150,10 +152,11 @@ export async function listPatientPrescriptions(deps: Deps, caller: Caller, patie
   const action = PRESCRIPTION_AUDIT.list;
   return prescriptionTransaction(deps, caller, async (trx) => {
     const actor = caller.actor;
-    if (barredFromContent(actor)) throw new Denied(contentRefused(), action, 'patient', patientId);
-    const { relation, exists } = await relationTo(trx, caller, patientId);
+    if (actor.role === 'receptionist') throw new Denied(contentRefused(), action, 'patient', patientId);
+    const { relation, exists, grantId } = await relationTo(trx, caller, patientId, now);
+    if (exists && actor.role === 'admin' && grantId === null) throw new Denied(breakGlassRequired(), action, 'patient', patientId);
     const own = actor.role === 'patient' && actor.patientId === patientId;
-    if (!exists || !(own || relation.treatsPatient)) throw patientDenied(action, patientId);
+    if (!exists || !(own || relation.treatsPatient || grantId !== null)) throw patientDenied(action, patientId);
     const rows = await listPrescriptions(trx, {
       patientId, status: query.status, draftsOf: actor.role === 'doctor' ? actor.doctorId : null, now: now.toISOString(),
       before: cursor && { createdAt: cursor.key, id: cursor.id },
@@ -163,8 +166,25 @@ export async function listPatientPrescriptions(deps: Deps, caller: Caller, patie
     const page = pageOf(rows, limit, (row) => [row.created_at, row.id], (row) =>
       toPrescription(row, items.filter((item) => item.prescription_id === row.id), actor, relation, now));
     await writeAudit(trx, now, auditBy(caller, {
-      action, entityType: 'patient', entityId: patientId, outcome: 'success', details: { results: page.items.length, status: query.status ?? null },
+      action, entityType: 'patient', entityId: patientId, outcome: 'success',
+      details: { results: page.items.length, status: query.status ?? null, ...breakGlassMarker(grantId) },
     }));
     return page;
+  });
+}
+
+/**
+ * The prescriptions issued at a visit, for its summary document (the caller has already been let read the
+ * consultation): each with its number, its status when no longer active, and its items.
+ */
+export async function visitPrescriptionsForDocument(trx: Trx, appointmentId: string, now: Date) {
+  const rows = await listIssuedPrescriptionsOfAppointment(trx, appointmentId);
+  const items = await listItems(trx, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const status = effectiveStatus(row, now);
+    return {
+      number: status === 'active' ? row.number : `${row.number} (${status})`,
+      items: items.filter((item) => item.prescription_id === row.id).map(toItem),
+    };
   });
 }

@@ -21,7 +21,7 @@ const refusal = (action: PrescriptionAction): string =>
 
 /** The prescription, when the caller may perform the action on it now: 404 / 403 / 409 otherwise. */
 async function openFor(trx: Trx, caller: Caller, id: string, action: PrescriptionAction, audit: AuditAction, now: Date): Promise<Opened & { status: PrescriptionStatus }> {
-  const opened = await openPrescription(trx, caller, id, audit);
+  const opened = await openPrescription(trx, caller, id, audit, now);
   const status = effectiveStatus(opened.row, now);
   const facts = { patientId: opened.row.patient_id, doctorId: opened.row.doctor_id, status };
   if (allowedActions(caller.actor, facts, opened.relation).includes(action)) return { ...opened, status };
