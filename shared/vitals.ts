@@ -65,3 +65,13 @@ export type TemperatureUnit = (typeof TEMPERATURE_UNITS)[number];
 export function displayTemperature(celsius: number, unit: TemperatureUnit): number {
   return unit === 'C' ? celsius : Math.round((celsius * 9) / 5 * 10 + 320) / 10;
 }
+
+/** A temperature typed in the hospital's unit, in °C to one decimal (as stored). */
+export function celsiusFrom(value: number, unit: TemperatureUnit): number {
+  return unit === 'C' ? value : Math.round(((value - 32) * 5) / 9 * 10) / 10;
+}
+
+/** The temperature's physiological bounds in the unit the hospital shows. */
+export function temperatureRange(unit: TemperatureUnit): { minimum: number; maximum: number } {
+  return { minimum: displayTemperature(VITALS.temperatureC.minimum, unit), maximum: displayTemperature(VITALS.temperatureC.maximum, unit) };
+}

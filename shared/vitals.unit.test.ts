@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyMassIndex, displayTemperature, VITAL_NAMES, VITALS, vitalProblem, vitalsProblems } from './vitals.ts';
+import { bodyMassIndex, celsiusFrom, displayTemperature, temperatureRange, VITAL_NAMES, VITALS, vitalProblem, vitalsProblems } from './vitals.ts';
 
 describe('vitals', () => {
   it('accepts each bound and refuses just beyond it, naming the field and its range', () => {
@@ -26,5 +26,16 @@ describe('vitals', () => {
     expect(bodyMassIndex(70, null)).toBeNull();
     expect(displayTemperature(37, 'F')).toBe(98.6);
     expect(displayTemperature(36.6, 'C')).toBe(36.6);
+  });
+
+  it('reads a temperature typed in °F back to the °C it was shown from, and gives the bounds in the unit shown', () => {
+    for (let tenths = 250; tenths <= 450; tenths += 1) {
+      const celsius = tenths / 10;
+      expect(celsiusFrom(displayTemperature(celsius, 'F'), 'F')).toBe(celsius);
+    }
+    expect(celsiusFrom(98.6, 'F')).toBe(37);
+    expect(celsiusFrom(38.2, 'C')).toBe(38.2);
+    expect(temperatureRange('F')).toEqual({ minimum: 77, maximum: 113 });
+    expect(temperatureRange('C')).toEqual({ minimum: 25, maximum: 45 });
   });
 });

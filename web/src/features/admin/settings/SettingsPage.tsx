@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
@@ -157,6 +157,31 @@ function SettingsForm({ settings, onSubmitted, onSaved }: SettingsFormProps) {
             </Stack>
           </FormSection>
 
+          <FormSection legend="Consultations">
+            <Stack gap="md">
+              <Radio.Group
+                label="Temperature unit"
+                description="The unit doctors type and everyone reads temperatures in; HMS always stores them in °C."
+                name="temperatureUnit"
+                defaultValue={settings.temperatureUnit}
+                error={errors.temperatureUnit}
+                errorProps={errorProps}
+              >
+                <Group gap="lg" mt="xs">
+                  <Radio value="C" label="Celsius (°C)" />
+                  <Radio value="F" label="Fahrenheit (°F)" />
+                </Group>
+              </Radio.Group>
+              <Checkbox
+                name="requireSignedConsultation"
+                value="yes"
+                label="Completing a visit needs its signed consultation"
+                description="When on, a visit is completed by signing its consultation; the plain Complete action waits for the signature."
+                defaultChecked={settings.requireSignedConsultation}
+              />
+            </Stack>
+          </FormSection>
+
           <FormSection legend="Sessions">
             <Stack gap="sm">
               <Text size="sm">A lower limit also ends the sessions already open that exceed it, yours included.</Text>
@@ -209,7 +234,7 @@ function SettingsView() {
   return (
     <Stack gap="md" maw={860}>
       <PageTitle mb={0}>Settings</PageTitle>
-      <Text>The hospital’s public information, its time zone, the booking rules patients are held to, reminders and sign-in sessions.</Text>
+      <Text>The hospital’s public information, its time zone, the booking rules patients are held to, reminders, consultations and sign-in sessions.</Text>
       {saved && <SavedNotice key={saved} />}
       <QueryState query={query} what="settings">
         {(settings) => (

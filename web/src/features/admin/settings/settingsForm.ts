@@ -9,7 +9,7 @@ import type { SettingsBody } from './settings.api.ts';
 export const settingsFields = [
   'name', 'tagline', 'about', 'address', 'phone', 'email', 'openingHours', 'timeZone', 'approvalMode', 'minNoticeMinutes',
   'bookingHorizonDays', 'cancellationNoticeHours', 'maxOpenRequestsPerPatient', 'reminderOffsetsMinutes', 'sessionIdleMinutes',
-  'sessionAbsoluteHours',
+  'sessionAbsoluteHours', 'temperatureUnit', 'requireSignedConsultation',
 ] as const;
 
 export const REMINDER_UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
@@ -100,6 +100,8 @@ export function readSettingsForm(form: Record<string, string>, reminders: readon
   if (email && emailProblem(email)) errors.email = emailProblem(email) ?? '';
   const timeZone = form.timeZone ?? '';
   if (!timeZone) errors.timeZone = 'Choose the hospital’s time zone.';
+  const temperatureUnit = form.temperatureUnit;
+  if (temperatureUnit !== 'C' && temperatureUnit !== 'F') errors.temperatureUnit = 'Choose the unit temperatures are shown in.';
   const approvalMode = form.approvalMode;
   if (approvalMode !== 'manual' && approvalMode !== 'auto') errors.approvalMode = 'Choose how bookings are approved.';
 
@@ -136,6 +138,8 @@ export function readSettingsForm(form: Record<string, string>, reminders: readon
     reminderOffsetsMinutes: readReminders(reminders, errors),
     sessionIdleMinutes: value('sessionIdleMinutes'),
     sessionAbsoluteHours: value('sessionAbsoluteHours'),
+    temperatureUnit: temperatureUnit === 'F' ? 'F' : 'C',
+    requireSignedConsultation: form.requireSignedConsultation === 'yes',
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values: body };
 }

@@ -11,6 +11,7 @@ import { keyedProblems } from '../problems.ts';
 import { rememberConsultation, saveDraft, signConsultation, type Consultation } from './consultation.api.ts';
 import { DiagnosesEditor } from './DiagnosesEditor.tsx';
 import { draftBody, draftFrom, NOTE_LABELS, readVitals, type ConsultationDraft } from './draft.ts';
+import { useTemperatureUnit } from './temperature.ts';
 import { VitalsFields } from './VitalsFields.tsx';
 
 export function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -39,14 +40,15 @@ interface ConsultationFormProps {
 
 /** The draft consultation: complaint, notes, vitals, diagnoses, follow-up; saved as a draft, then signed. */
 export function ConsultationForm({ appointmentId, saved, canSign, onSaved, onSigned, prescriptions }: ConsultationFormProps) {
-  const [draft, setDraft] = useState<ConsultationDraft>(() => draftFrom(saved));
+  const temperatureUnit = useTemperatureUnit();
+  const [draft, setDraft] = useState<ConsultationDraft>(() => draftFrom(saved, temperatureUnit));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const formId = useId();
 
   /** Checks the vitals against their bounds before anything is sent; null when a field is wrong. */
   function body() {
-    const { vitals, problems } = readVitals(draft.vitals);
+    const { vitals, problems } = readVitals(draft.vitals, temperatureUnit);
     const found: Record<string, string> = {};
     for (const [name, message] of Object.entries(problems)) if (message) found[`vitals.${name}`] = message;
     setErrors(found);
@@ -123,6 +125,7 @@ export function ConsultationForm({ appointmentId, saved, canSign, onSaved, onSig
             <VitalsFields
               values={draft.vitals}
               errors={vitalErrors}
+              temperatureUnit={temperatureUnit}
               onChange={(name, value) => setDraft({ ...draft, vitals: { ...draft.vitals, [name]: value } })}
             />
           </Part>

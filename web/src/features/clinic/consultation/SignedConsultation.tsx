@@ -2,7 +2,6 @@ import { Anchor, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/co
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CONSULTATION_LIMITS, NOTE_SECTIONS } from '#shared/consultations';
-import { VITAL_NAMES, VITALS } from '#shared/vitals';
 import { errorMessage } from '../../../api/problem.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import { errorProps } from '../../../components/form.ts';
@@ -11,6 +10,7 @@ import { formatDateTime } from '../../scheduling/time.ts';
 import { addAddendum, refreshConsultation, type Consultation } from './consultation.api.ts';
 import { NOTE_LABELS } from './draft.ts';
 import { DiagnosisList } from './DiagnosisList.tsx';
+import { VitalsList } from './VitalsList.tsx';
 
 export const summaryPdfHref = (appointmentId: string): string =>
   `/api/appointments/${encodeURIComponent(appointmentId)}/consultation/summary.pdf`;
@@ -70,11 +70,6 @@ interface SignedConsultationProps {
 
 /** A signed consultation, read-only, with its addenda (oldest first) and the form for a new one. */
 export function SignedConsultation({ consultation: c, timeZone, canAddend, onAddended }: SignedConsultationProps) {
-  const vitals: DetailRow[] = VITAL_NAMES.flatMap((name): DetailRow[] => {
-    const value = c.vitals[name];
-    return value === null || value === undefined ? [] : [[VITALS[name].label, `${value} ${VITALS[name].unit}`]];
-  });
-  if (c.vitals.bmi !== null) vitals.push(['Body-mass index', `${c.vitals.bmi} kg/m²`]);
   const notes: DetailRow[] = NOTE_SECTIONS.flatMap((section): DetailRow[] => {
     const text = c.notes[section];
     return text ? [[NOTE_LABELS[section].label, text]] : [];
@@ -93,7 +88,7 @@ export function SignedConsultation({ consultation: c, timeZone, canAddend, onAdd
           <Title order={3} size="h5">
             Vital signs
           </Title>
-          {vitals.length > 0 ? <DetailsList rows={vitals} /> : <Text size="sm">No vital signs recorded.</Text>}
+          <VitalsList vitals={c.vitals} />
           <Title order={3} size="h5">
             Diagnoses
           </Title>

@@ -1,12 +1,15 @@
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
-import { VITAL_NAMES, VITALS, bodyMassIndex, type VitalName } from '#shared/vitals';
+import { VITAL_NAMES, VITALS, bodyMassIndex, temperatureRange, type TemperatureUnit, type VitalName } from '#shared/vitals';
 import { errorProps } from '../../../components/form.ts';
+import { vitalUnit } from './temperature.ts';
 
 interface VitalsFieldsProps {
   values: Record<VitalName, string>;
   onChange: (name: VitalName, value: string) => void;
   errors: Partial<Record<VitalName, string>>;
   disabled?: boolean;
+  /** The temperature is typed in the hospital's unit. */
+  temperatureUnit: TemperatureUnit;
 }
 
 function numberOrNull(text: string): number | null {
@@ -15,18 +18,19 @@ function numberOrNull(text: string): number | null {
 }
 
 /** The vital signs, each with its unit and physiological range; BMI follows from weight and height. */
-export function VitalsFields({ values, onChange, errors, disabled }: VitalsFieldsProps) {
+export function VitalsFields({ values, onChange, errors, disabled, temperatureUnit }: VitalsFieldsProps) {
   const bmi = bodyMassIndex(numberOrNull(values.weightKg), numberOrNull(values.heightCm));
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         {VITAL_NAMES.map((name) => {
           const rule = VITALS[name];
+          const range = name === 'temperatureC' ? temperatureRange(temperatureUnit) : rule;
           return (
             <TextInput
               key={name}
-              label={`${rule.label} (${rule.unit})`}
-              description={`${rule.minimum}–${rule.maximum}`}
+              label={`${rule.label} (${vitalUnit(name, temperatureUnit)})`}
+              description={`${range.minimum}–${range.maximum}`}
               name={`vitals.${name}`}
               inputMode="decimal"
               autoComplete="off"

@@ -1,6 +1,6 @@
 import type { DiagnosisStatus, NoteSection } from '#shared/consultations';
 import { NOTE_SECTIONS } from '#shared/consultations';
-import { VITAL_NAMES, vitalsProblems, type VitalName, type Vitals } from '#shared/vitals';
+import { celsiusFrom, displayTemperature, temperatureRange, VITAL_NAMES, vitalsProblems, type TemperatureUnit, type VitalName, type Vitals } from '#shared/vitals';
 
 /** One diagnosis row of the form; `key` only tells React the rows apart. */
 export interface DiagnosisDraft {
@@ -35,13 +35,14 @@ export function emptyDiagnosis(primary: boolean): DiagnosisDraft {
   return { key: newKey(), text: '', code: '', primary, status: 'provisional' };
 }
 
-/** The form's starting values: the saved draft, or empty fields. */
-export function draftFrom(saved: SavedConsultationFields | null): ConsultationDraft {
+/** The form's starting values: the saved draft, or empty fields; the temperature in the hospital's unit. */
+export function draftFrom(saved: SavedConsultationFields | null, temperatureUnit: TemperatureUnit = 'C'): ConsultationDraft {
   const notes = Object.fromEntries(NOTE_SECTIONS.map((section) => [section, saved?.notes?.[section] ?? ''])) as Record<NoteSection, string>;
   const vitals = Object.fromEntries(
     VITAL_NAMES.map((name) => {
       const value = saved?.vitals?.[name];
-      return [name, value === null || value === undefined ? '' : String(value)];
+      if (value === null || value === undefined) return [name, ''];
+      return [name, String(name === 'temperatureC' ? displayTemperature(value, temperatureUnit) : value)];
     }),
   ) as Record<VitalName, string>;
   return {
@@ -59,8 +60,11 @@ export function draftFrom(saved: SavedConsultationFields | null): ConsultationDr
   };
 }
 
-/** The typed vitals as numbers (a blank field is left out); text that is no number is a problem of its field. */
-export function readVitals(typed: Record<VitalName, string>): { vitals: Vitals; problems: Partial<Record<VitalName, string>> } {
+/**
+ * The typed vitals as numbers in SI units (a blank field is left out; the temperature, typed in the hospital's unit,
+ * in °C); text that is no number is a problem of its field.
+ */
+export function readVitals(typed: Record<VitalName, string>, temperatureUnit: TemperatureUnit = 'C'): { vitals: Vitals; problems: Partial<Record<VitalName, string>> } {
   const vitals: Vitals = {};
   const problems: Partial<Record<VitalName, string>> = {};
   for (const name of VITAL_NAMES) {
@@ -68,7 +72,13 @@ export function readVitals(typed: Record<VitalName, string>): { vitals: Vitals; 
     if (text === '') continue;
     const value = Number(text);
     if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) problems[name] = 'Enter a number.';
-    else vitals[name] = value;
+    else if (name !== 'temperatureC' || temperatureUnit === 'C') vitals[name] = value;
+    else {
+      const range = temperatureRange(temperatureUnit);
+      if (value < range.minimum || value > range.maximum || !/^\d+(\.\d)?$/.test(text)) {
+        problems[name] = `Temperature must be between ${range.minimum}–${range.maximum} °${temperatureUnit}, with at most 1 decimal place.`;
+      } else vitals[name] = celsiusFrom(value, temperatureUnit);
+    }
   }
   for (const { field, message } of vitalsProblems(vitals)) problems[field] ??= `${message}.`;
   return { vitals, problems };

@@ -61,12 +61,12 @@ export function ItemFields({ item, index, onChange, onRemove, errors }: ItemFiel
               <Text size="sm">A medicine outside the formulary is not checked against allergies or duplicate therapy.</Text>
             </Group>
           </Stack>
-        ) : item.medicine ? (
+        ) : item.medicine || item.prefilled ? (
           <Group justify="space-between" gap="xs">
             <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {medicineLabel(item.medicine)}
+              {item.medicine ? medicineLabel(item.medicine) : item.prefilled?.label}
             </Text>
-            <Button variant="default" size="xs" onClick={() => set({ medicine: null })}>
+            <Button variant="default" size="xs" onClick={() => set({ medicine: null, prefilled: null })}>
               Choose another medicine for line {n}
             </Button>
           </Group>

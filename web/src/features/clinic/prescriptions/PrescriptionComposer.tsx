@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../../../api/problem.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import { keyedProblems } from '../problems.ts';
 import { ConflictDialog, type SafetyConflict } from './ConflictDialog.tsx';
-import { emptyItem, readItems, type ItemDraft } from './itemDraft.ts';
+import { emptyItem, itemFrom, readItems, type ItemDraft } from './itemDraft.ts';
 import { ItemFields } from './ItemFields.tsx';
 import { createPrescription, issuePrescription, replaceDraftItems, refreshPrescriptions, type ItemBody, type Prescription } from './prescriptions.api.ts';
 
@@ -14,13 +14,16 @@ const SAFETY_CODES = new Set(['ALLERGY_CONFLICT', 'DUPLICATE_THERAPY']);
 
 interface PrescriptionComposerProps {
   patientId: string;
-  appointmentId: string;
+  /** The visit it is written at; left out for a prescription outside a visit. */
+  appointmentId?: string | undefined;
+  /** The active prescription this one replaces: its items start the form, and issuing stops it. */
+  replaces?: Prescription | undefined;
   onIssued: (prescription: Prescription) => void;
 }
 
-/** Writing a new prescription for the visit and issuing it; the server's safety checks may ask for an override. */
-export function PrescriptionComposer({ patientId, appointmentId, onIssued }: PrescriptionComposerProps) {
-  const [items, setItems] = useState<ItemDraft[]>(() => [emptyItem()]);
+/** Writing a new prescription and issuing it; the server's safety checks may ask for an override. */
+export function PrescriptionComposer({ patientId, appointmentId, replaces, onIssued }: PrescriptionComposerProps) {
+  const [items, setItems] = useState<ItemDraft[]>(() => (replaces ? replaces.items.map(itemFrom) : [emptyItem()]));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState<{ id: string; body: string } | null>(null);
   const [conflict, setConflict] = useState<SafetyConflict | null>(null);
@@ -39,7 +42,10 @@ export function PrescriptionComposer({ patientId, appointmentId, onIssued }: Pre
       const json = JSON.stringify(body);
       // The draft made by an earlier attempt is reused (its items replaced when they changed), never duplicated.
       let id = draft?.id;
-      if (!id) id = (await createPrescription(patientId, { appointmentId, items: body })).id;
+      if (!id) {
+        const links = { ...(appointmentId ? { appointmentId } : {}), ...(replaces ? { replacesId: replaces.id } : {}) };
+        id = (await createPrescription(patientId, { ...links, items: body })).id;
+      }
       else if (draft?.body !== json) await replaceDraftItems(id, body);
       setDraft({ id, body: json });
       return issuePrescription(id, overrideReason);
@@ -82,7 +88,7 @@ export function PrescriptionComposer({ patientId, appointmentId, onIssued }: Pre
           Add another medicine
         </Button>
         <Button onClick={submit} loading={issue.isPending && !conflict}>
-          Issue prescription
+          {replaces ? `Issue the replacement of ${replaces.number}` : 'Issue prescription'}
         </Button>
       </Group>
       <ConflictDialog

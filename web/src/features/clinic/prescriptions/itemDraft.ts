@@ -2,12 +2,14 @@ import {
   DECIMAL_PATTERN, DOSE_UNITS, DURATION_UNITS, FREQUENCY_CODES, ROUTES, type DoseUnit, type DurationUnit, type FrequencyCode, type MedicineRoute,
 } from '#shared/prescriptions';
 import type { Medicine } from '../formulary/formulary.api.ts';
-import type { ItemBody } from './prescriptions.api.ts';
+import type { ItemBody, PrescriptionItem } from './prescriptions.api.ts';
 
 /** One medicine line of the prescription form, as typed. */
 export interface ItemDraft {
   key: string;
   medicine: Medicine | null;
+  /** The formulary medicine of the prescription being replaced, until another is chosen. */
+  prefilled: { id: string; label: string } | null;
   /** A medicine outside the formulary: not checked against allergies or duplicate therapy. */
   freeText: boolean;
   drugText: string;
@@ -42,14 +44,14 @@ export function unitForForm(form: string): DoseUnit {
 export function emptyItem(): ItemDraft {
   keys += 1;
   return {
-    key: `item-${keys}`, medicine: null, freeText: false, drugText: '', doseValue: '1', doseUnit: 'tablet', route: 'oral', frequency: 'OD',
+    key: `item-${keys}`, medicine: null, prefilled: null, freeText: false, drugText: '', doseValue: '1', doseUnit: 'tablet', route: 'oral', frequency: 'OD',
     frequencyText: '', durationValue: '', durationUnit: 'd', quantityValue: '', quantityUnit: 'tablet', refills: '0', instructions: '',
   };
 }
 
 export function withMedicine(item: ItemDraft, medicine: Medicine): ItemDraft {
   const unit = unitForForm(medicine.form);
-  return { ...item, medicine, freeText: false, route: medicine.route, doseUnit: unit, quantityUnit: unit };
+  return { ...item, medicine, prefilled: null, freeText: false, route: medicine.route, doseUnit: unit, quantityUnit: unit };
 }
 
 const decimal = new RegExp(DECIMAL_PATTERN);
@@ -63,7 +65,7 @@ export function readItems(items: ItemDraft[]): { body: ItemBody[]; problems: Rec
   const problems: Record<string, string> = {};
   const body = items.map((item, index): ItemBody => {
     const at = (field: string) => `items.${index}.${field}`;
-    if (!item.freeText && !item.medicine) problems[at('formularyId')] = 'Choose a medicine from the formulary, or enter a medicine not in it.';
+    if (!item.freeText && !item.medicine && !item.prefilled) problems[at('formularyId')] = 'Choose a medicine from the formulary, or enter a medicine not in it.';
     if (item.freeText && item.drugText.trim() === '') problems[at('drugText')] = 'Enter the medicine, its strength and form.';
     if (!decimal.test(item.doseValue.trim())) problems[at('dose.value')] = 'Enter the dose as a number such as 1, 0.5 or 12.25.';
     const duration = item.durationValue.trim();
@@ -73,7 +75,7 @@ export function readItems(items: ItemDraft[]): { body: ItemBody[]; problems: Rec
     const refills = item.refills.trim() === '' ? 0 : Number(item.refills);
     if (!Number.isInteger(refills) || refills < 0) problems[at('refills')] = 'Enter a whole number of refills.';
     return {
-      ...(item.freeText ? { drugText: item.drugText.trim() } : { formularyId: item.medicine?.id ?? '' }),
+      ...(item.freeText ? { drugText: item.drugText.trim() } : { formularyId: item.medicine?.id ?? item.prefilled?.id ?? '' }),
       dose: { value: item.doseValue.trim(), unit: item.doseUnit },
       route: item.route,
       frequency: item.frequency,
@@ -85,4 +87,25 @@ export function readItems(items: ItemDraft[]): { body: ItemBody[]; problems: Rec
     };
   });
   return { body, problems };
+}
+
+/** A line of a new prescription written from an issued one's item (for replacing it): same medicine and directions. */
+export function itemFrom(source: PrescriptionItem): ItemDraft {
+  return {
+    ...emptyItem(),
+    prefilled: source.formularyId ? { id: source.formularyId, label: source.drug } : null,
+    freeText: source.formularyId === null,
+    drugText: source.drugText ?? '',
+    doseValue: source.dose.value,
+    doseUnit: source.dose.unit,
+    route: source.route,
+    frequency: source.frequency,
+    frequencyText: source.frequencyText ?? '',
+    durationValue: source.duration ? String(source.duration.value) : '',
+    durationUnit: source.duration?.unit ?? 'd',
+    quantityValue: source.quantity?.value ?? '',
+    quantityUnit: source.quantity?.unit ?? source.dose.unit,
+    refills: String(source.refills),
+    instructions: source.instructions ?? '',
+  };
 }

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../scheduling/time.ts';
 import { useConsultation, type Consultation } from '../consultation/consultation.api.ts';
 import { DiagnosisList } from '../consultation/DiagnosisList.tsx';
 import { summaryPdfHref } from '../consultation/SignedConsultation.tsx';
+import { VitalsList } from '../consultation/VitalsList.tsx';
 import { PrescriptionCard } from '../prescriptions/PrescriptionCard.tsx';
 import { usePatientPrescriptions } from '../prescriptions/prescriptions.api.ts';
 
@@ -40,6 +41,9 @@ function Summary({ consultation: c, timeZone }: { consultation: Consultation; ti
               <Text style={{ overflowWrap: 'anywhere' }}>{c.complaint}</Text>
             </Part>
           )}
+          <Part id="vitals-heading" title="Measurements">
+            <VitalsList vitals={c.vitals} />
+          </Part>
           <Part id="diagnoses-heading" title="What the doctor found">
             <DiagnosisList diagnoses={c.diagnoses} />
           </Part>
