@@ -8,6 +8,7 @@ const MyPrescriptionsPage = lazy(() => import('./prescriptions/MyPrescriptionsPa
 const ConsultationPage = lazy(() => import('./consultation/ConsultationPage.tsx').then((m) => ({ default: m.ConsultationPage })));
 
 const VisitsPage = lazy(() => import('./visits/VisitsPage.tsx').then((m) => ({ default: m.VisitsPage })));
+const VisitRecordPage = lazy(() => import('./record/VisitRecordPage.tsx').then((m) => ({ default: m.VisitRecordPage })));
 const VisitDetailPage = lazy(() => import('./visits/VisitDetailPage.tsx').then((m) => ({ default: m.VisitDetailPage })));
 
 /** Signed-in pages of consultations, prescriptions and the formulary, under /app. Each page checks the role itself. */
@@ -17,4 +18,5 @@ export const clinicAppRoutes: RouteObject[] = [
   { path: 'appointments/:id/consultation', element: <ConsultationPage /> },
   { path: 'visits', element: <VisitsPage /> },
   { path: 'visits/:id', element: <VisitDetailPage /> },
+  { path: 'patients/:patientId/visits/:id', element: <VisitRecordPage /> },
 ];

@@ -1,7 +1,7 @@
-import { Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { AuditEntry } from './audit.api.ts';
-import { actorName, actorRoleLabel, detailsText, formatAuditTime } from './format.ts';
+import { actorName, actorRoleLabel, detailsText, formatAuditTime, isBreakGlass } from './format.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 
 const COLUMNS = 8;
@@ -28,7 +28,16 @@ function EntryRow({ entry, timeZone, expanded, onToggle }: { entry: AuditEntry; 
             )}
           </Stack>
         </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>{entry.action}</Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <Stack gap={2} align="flex-start">
+            <span>{entry.action}</span>
+            {isBreakGlass(entry) && (
+              <Badge color="orange.9" variant="outline" radius="sm" tt="none">
+                Break-glass
+              </Badge>
+            )}
+          </Stack>
+        </Table.Td>
         <Table.Td>
           {entry.entityType ? (
             <Stack gap={0}>

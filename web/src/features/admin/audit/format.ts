@@ -28,3 +28,6 @@ export function actorRoleLabel(role: string | null): string | null {
 
 /** The entry's details as indented JSON. */
 export const detailsText = (details: Record<string, unknown>): string => JSON.stringify(details, null, 2);
+
+/** A break-glass grant, or a read of clinical content under one: flagged in the viewer. */
+export const isBreakGlass = (entry: Pick<AuditEntry, 'details'>): boolean => entry.details?.breakGlass === true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorName, actorRoleLabel, detailsText, formatAuditTime } from './format.ts';
+import { actorName, actorRoleLabel, detailsText, formatAuditTime, isBreakGlass } from './format.ts';
 
 describe('audit entry formatting', () => {
   it('shows the instant in the hospital zone, to the second', () => {
@@ -21,5 +21,12 @@ describe('audit entry formatting', () => {
 
   it('indents the details as JSON', () => {
     expect(detailsText({ before: { approvalMode: 'manual' } })).toBe('{\n  "before": {\n    "approvalMode": "manual"\n  }\n}');
+  });
+
+  it('flags break-glass grants and reads, and nothing else', () => {
+    expect(isBreakGlass({ details: { breakGlass: true, grantId: 'g1' } })).toBe(true);
+    expect(isBreakGlass({ details: { breakGlass: false } })).toBe(false);
+    expect(isBreakGlass({ details: { patientId: 'p1' } })).toBe(false);
+    expect(isBreakGlass({})).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ function Workspace({ appointment: a, consultation, timeZone }: WorkspaceProps) {
         <Box className="consultation-main">
           {signed && consultation ? (
             <Stack gap="md">
-              <SignedConsultation consultation={consultation} timeZone={timeZone} canAddend={user.role === 'doctor'} onAddended={announce} />
+              <SignedConsultation consultation={consultation} timeZone={timeZone} canAddend={author} onAddended={announce} />
               <VisitPrescriptions patientId={a.patientId} appointmentId={a.id} timeZone={timeZone} canPrescribe={false} onIssued={announce} />
             </Stack>
           ) : author ? (

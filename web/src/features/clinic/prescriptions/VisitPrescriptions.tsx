@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../../../api/problem.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import { Loading } from '../../../components/Loading.tsx';
+import { PrescriptionActions } from './PrescriptionActions.tsx';
 import { PrescriptionCard } from './PrescriptionCard.tsx';
 import { PrescriptionComposer } from './PrescriptionComposer.tsx';
 import { issuePrescription, refreshPrescriptions, usePatientPrescriptions, type Prescription } from './prescriptions.api.ts';
@@ -54,6 +55,7 @@ export function VisitPrescriptions({ patientId, appointmentId, timeZone, canPres
               <li key={prescription.id}>
                 <PrescriptionCard prescription={prescription} timeZone={timeZone}>
                   {prescription.allowedActions.includes('issue') && <DraftIssue prescription={prescription} onIssued={issued} />}
+                  <PrescriptionActions prescription={prescription} appointmentId={appointmentId} onDone={onIssued} />
                 </PrescriptionCard>
               </li>
             ))}

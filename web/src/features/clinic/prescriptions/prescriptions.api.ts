@@ -52,3 +52,13 @@ export function refreshPrescriptions(): Promise<void> {
 }
 
 export const prescriptionPdfHref = (id: string): string => `/api/prescriptions/${encodeURIComponent(id)}/pdf`;
+
+export type EndingAction = 'stop' | 'complete' | 'entered-in-error';
+
+/** Stops or completes an active prescription, or marks an issued one entered in error (a reason for stop and error). */
+export async function endPrescription(id: string, action: EndingAction, reason: string): Promise<Prescription> {
+  const params = { path: { id } };
+  if (action === 'complete') return unwrap(await api.POST('/api/prescriptions/{id}/complete', { params, body: {} }));
+  if (action === 'stop') return unwrap(await api.POST('/api/prescriptions/{id}/stop', { params, body: { reason } }));
+  return unwrap(await api.POST('/api/prescriptions/{id}/entered-in-error', { params, body: { reason } }));
+}

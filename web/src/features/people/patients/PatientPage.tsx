@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Code, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../../../api/types.ts';
+import { PatientClinicalRecord } from '../../clinic/record/PatientClinicalRecord.tsx';
 import { HistorySection } from '../history/HistorySection.tsx';
 import { ConfirmDeactivate } from '../shared/ConfirmDeactivate.tsx';
 import { ForRoles } from '../shared/ForRoles.tsx';
@@ -84,6 +85,7 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
         )}
       </Stack>
       {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
+      {clinician && <PatientClinicalRecord patientId={patient.id} patientName={patient.name} user={user} />}
       {user.role === 'admin' && (
         <Reactivate
           active={patient.active}
