@@ -32,7 +32,7 @@ function EntryRow({ entry, timeZone, expanded, onToggle }: { entry: AuditEntry; 
           <Stack gap={2} align="flex-start">
             <span>{entry.action}</span>
             {isBreakGlass(entry) && (
-              <Badge color="orange.9" variant="outline" radius="sm" tt="none">
+              <Badge color="#9a4400" variant="outline" radius="sm" tt="none">
                 Break-glass
               </Badge>
             )}

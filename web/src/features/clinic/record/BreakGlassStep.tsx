@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { BREAK_GLASS_MINUTES, CONSULTATION_LIMITS } from '#shared/consultations';
@@ -24,13 +24,13 @@ export function BreakGlassStep({ patientId, patientName }: { patientId: string; 
     open.mutate();
   }
   return (
-    <Alert color="orange" variant="light" title="Clinical content needs break-glass access" component="section" aria-label="Break-glass access">
+    <Stack gap="sm" component="section" aria-label="Break-glass access">
+      <Alert color="red" variant="light" title="Clinical content needs break-glass access">
+        Administrators read {patientName}’s consultations and prescriptions only in an emergency. Say why: access lasts {BREAK_GLASS_MINUTES} minutes,
+        and the reason and every record you open are recorded and flagged in the audit log.
+      </Alert>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Text size="sm">
-            Administrators read {patientName}’s consultations and prescriptions only in an emergency. Say why: access lasts {BREAK_GLASS_MINUTES} minutes, and the
-            reason and every record you open are recorded and flagged in the audit log.
-          </Text>
           <FormError title="Access was not granted" message={open.error ? errorMessage(open.error) : null} />
           <Textarea
             label="Reason for break-glass access"
@@ -46,11 +46,11 @@ export function BreakGlassStep({ patientId, patientName }: { patientId: string; 
             error={problem ?? undefined}
             errorProps={errorProps}
           />
-          <Button type="submit" color="orange.9" loading={open.isPending} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" color="red.9" loading={open.isPending} style={{ alignSelf: 'flex-start' }}>
             Open the clinical record for {BREAK_GLASS_MINUTES} minutes
           </Button>
         </Stack>
       </form>
-    </Alert>
+    </Stack>
   );
 }
