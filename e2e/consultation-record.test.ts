@@ -29,6 +29,7 @@ const world = {
   visitId: '',
   stopRx: '',
   errorRx: '',
+  replaceRx: '',
 };
 
 async function openPage(width = 1280): Promise<TestPage> {
@@ -90,6 +91,7 @@ beforeAll(async () => {
   await author.api.request('POST', `/api/appointments/${visit.id}/consultation/addenda`, { text: 'Swab result: no growth.' });
   world.stopRx = await prescribe(author.api, 'Ibuprofen 200 mg tablet');
   world.errorRx = await prescribe(author.api, 'Cefalexin 250 mg capsule');
+  world.replaceRx = await prescribe(author.api, 'Paracetamol 500 mg tablet');
   // The colleague sees the patient later the same day, which makes them one of the patient's doctors.
   await desk.api.request('POST', '/api/appointments', { doctorId: colleague.id, patientId: patient.id, walkIn: true, reason: 'Follow-up of the earache' });
 });
@@ -100,7 +102,7 @@ afterAll(async () => {
 });
 
 describe('the clinical record after the visit, per role', () => {
-  it('the admin sets °F; the visit’s doctor reads 101.1 °F, stops one prescription and voids another', { timeout: TIMEOUT }, async () => {
+  it('the admin sets °F; the visit’s doctor reads 101.1 °F, stops one prescription, voids another and replaces a third', { timeout: TIMEOUT }, async () => {
     const adminPage = await openPage();
     const a = adminPage.page;
     await logInToDashboard(a, ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_PASSWORD);
@@ -142,6 +144,16 @@ describe('the clinical record after the visit, per role', () => {
     await voided.getByText('Entered in error (void)', { exact: true }).waitFor();
     await expect(d.getByRole('button', { name: `Entered in error ${world.errorRx}` }).count()).resolves.toBe(0);
     await expectNoViolations(d, 'workspace after stop and entered in error');
+
+    // A change after issue is a new prescription replacing the old one, which is stopped.
+    await d.getByRole('button', { name: `Replace ${world.replaceRx}` }).click();
+    const replace = d.getByRole('dialog', { name: `Replace prescription ${world.replaceRx}` });
+    await expect(replace.getByRole('textbox', { name: 'Medicine 1: name, strength and form' }).inputValue()).resolves.toBe('Paracetamol 500 mg tablet');
+    await replace.getByRole('textbox', { name: 'Dose of medicine 1' }).fill('2');
+    await expectNoViolations(d, 'replace prescription dialog');
+    await replace.getByRole('button', { name: `Issue the replacement of ${world.replaceRx}` }).click();
+    await d.getByRole('status').filter({ hasText: new RegExp(`issued; it replaces ${world.replaceRx}, which is stopped\\.`) }).waitFor();
+    await list.getByRole('article', { name: `Prescription ${world.replaceRx}` }).getByText(/Replaced by RX-\d{4}-\d{6}/).waitFor();
     expect(doctorPage.problems).toEqual([]);
     await doctorPage.context.close();
   });
