@@ -4,7 +4,7 @@ import { APPOINTMENT_STATUSES } from '#shared/appointments';
 import { AUDIT_OUTCOMES } from '#shared/audit';
 import { CONSULTATION_STATUSES } from '#shared/consultations';
 import { HISTORY_KINDS } from '#shared/history';
-import { GENDERS } from '#shared/people';
+import { BLOOD_GROUPS, GENDERS } from '#shared/people';
 import { PRESCRIPTION_STATUSES } from '#shared/prescriptions';
 import { ROLES } from '#shared/roles';
 import { TEMPERATURE_UNITS } from '#shared/vitals';
@@ -21,6 +21,7 @@ const COLUMNS: { table: string; column: string; vocabulary: readonly string[] }[
   { table: 'users', column: 'role', vocabulary: ROLES },
   { table: 'audit_log', column: 'outcome', vocabulary: AUDIT_OUTCOMES },
   { table: 'patients', column: 'gender', vocabulary: GENDERS },
+  { table: 'patients', column: 'blood_group', vocabulary: BLOOD_GROUPS },
   { table: 'medical_history', column: 'kind', vocabulary: HISTORY_KINDS },
   { table: 'appointments', column: 'status', vocabulary: APPOINTMENT_STATUSES },
   { table: 'consultations', column: 'status', vocabulary: CONSULTATION_STATUSES },
@@ -30,13 +31,14 @@ const COLUMNS: { table: string; column: string; vocabulary: readonly string[] }[
 
 const quoted = (list: string) => [...list.matchAll(/'((?:[^']|'')*)'/g)].map((match) => (match[1] ?? '').replaceAll("''", "'"));
 
-/** The values the CHECK constraints of `table` allow in `column`: `column in (...)` (SQLite) or `column = ANY (ARRAY[...])` (PostgreSQL). */
+/** The values the CHECK constraints (or, on SQLite, triggers) of `table` allow in `column`: `column in (...)` or `column = ANY (ARRAY[...])`. */
 async function allowedValues(handle: DbHandle, table: string, column: string): Promise<string[]> {
   const found = new Set<string>();
   if (handle.dialect === 'sqlite') {
-    const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(handle.db);
-    const pattern = new RegExp(`(?<![\\w.])"?${column}"?\\s+in\\s*\\(([^)]*)\\)`, 'gi');
-    for (const match of (rows[0]?.sql ?? '').matchAll(pattern)) for (const value of quoted(match[1] ?? '')) found.add(value);
+    // The table's own CHECKs, and the triggers that stand in for a CHECK added after the table was created.
+    const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type in ('table', 'trigger') and tbl_name = ${table}`.execute(handle.db);
+    const pattern = new RegExp(`(?<![\\w.])(?:new\\.)?"?${column}"?\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)`, 'gi');
+    for (const row of rows) for (const match of row.sql.matchAll(pattern)) for (const value of quoted(match[1] ?? '')) found.add(value);
   } else {
     const { rows } = await sql<{ def: string }>`select pg_get_constraintdef(c.oid) as def from pg_constraint c
       join pg_class t on t.oid = c.conrelid where t.relname = ${table} and c.contype = 'c'`.execute(handle.db);
