@@ -1,25 +1,13 @@
 import { expectNoViolations } from './axe.ts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiSession } from './api.ts';
 import { fillRegistration, logInToDashboard, registerPatient } from './flows.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, openPage, startServer, uniqueEmail, type RunningServer } from './harness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, openPage, uniqueEmail , useServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function scanPublicPage(path: string, heading: string | RegExp, width: number): Promise<void> {
-  const { page, context } = await openPage(browser, server.baseUrl, width);
+  const { page, context } = await openPage(suite.browser, suite.server.baseUrl, width);
   await page.goto(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await expectNoViolations(page, `${path} at ${width}px`);
@@ -32,7 +20,7 @@ interface StaffAccount {
 }
 
 async function createStaff(role: 'doctor' | 'receptionist'): Promise<StaffAccount> {
-  const admin = await ApiSession.logIn(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const admin = await ApiSession.logIn(suite.server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   const account = { email: uniqueEmail(role), password: 'Temporary-Pass-Word-77' };
   const name = role === 'doctor' ? 'Dr Lena Fischer' : 'Tomás Rivera';
   if (role === 'doctor') {
@@ -57,14 +45,14 @@ describe('accessibility (axe) of every page', () => {
   for (const width of [1280, 360]) {
     for (const [path, heading] of publicPages) {
       it(`${path} has no violations at ${width}px`, async () => {
-        const hospital = (await (await fetch(`${server.baseUrl}/api/hospital`)).json()) as { name: string };
+        const hospital = (await (await fetch(`${suite.server.baseUrl}/api/hospital`)).json()) as { name: string };
         await scanPublicPage(path, heading ?? hospital.name, width);
       });
     }
   }
 
   it('the registration form with errors beside its fields has no violations', async () => {
-    const { page, context } = await openPage(browser, server.baseUrl);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
     await page.goto('/register');
     await fillRegistration(page, { name: 'Noor Haddad', email: uniqueEmail('noor'), password: 'qwerty123456' });
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -75,7 +63,7 @@ describe('accessibility (axe) of every page', () => {
   });
 
   it('the patient dashboard, change-password page and in-app pages have no violations', async () => {
-    const { page, context } = await openPage(browser, server.baseUrl);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
     await registerPatient(page, { name: 'Sipho Dlamini', email: uniqueEmail('sipho'), password: 'Copper-Meadow-Kettle-58' });
     await expectNoViolations(page, 'patient dashboard');
     await page.getByRole('link', { name: 'Change password' }).click();
@@ -95,7 +83,7 @@ describe('accessibility (axe) of every page', () => {
   });
 
   it('the admin dashboard has no violations', async () => {
-    const { page, context } = await openPage(browser, server.baseUrl);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
     await logInToDashboard(page, ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Admin dashboard' }).waitFor();
     await expectNoViolations(page, 'admin dashboard');
@@ -105,7 +93,7 @@ describe('accessibility (axe) of every page', () => {
   for (const role of ['doctor', 'receptionist'] as const) {
     it(`the ${role} dashboard has no violations`, async () => {
       const account = await createStaff(role);
-      const { page, context } = await openPage(browser, server.baseUrl);
+      const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
       await logInToDashboard(page, account.email, account.password, 'Saffron-Bridge-Window-63');
       const title = role === 'doctor' ? 'Doctor dashboard' : 'Receptionist dashboard';
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdftotextOf } from '../server/src/test/pdf-text.ts';
 import { ApiSession } from './api.ts';
 import { expectNoViolations } from './axe.ts';
 import { logInToDashboard } from './flows.ts';
@@ -198,7 +200,13 @@ describe('a consultation from the schedule to the patient’s visit summary', ()
     await p.getByText('Come back if not better in 48 hours.').waitFor();
     await p.getByRole('region', { name: 'Prescriptions from this visit' }).getByText('Amoxicillin 500 mg capsule').waitFor();
     await expect(p.getByText('Tonsils swollen with exudate').count()).resolves.toBe(0);
-    await p.getByRole('link', { name: 'Download the visit summary (PDF)' }).waitFor();
+    const summaryLink = p.getByRole('link', { name: 'Download the visit summary (PDF)' });
+    const [summary] = await Promise.all([p.waitForEvent('download'), summaryLink.click()]);
+    const summaryBytes = await readFile(await summary.path());
+    expect(summaryBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const summaryText = (await pdftotextOf(summaryBytes)).replace(/\s+/g, ' ');
+    expect(summaryText).toContain(world.patient.name);
+    expect(summaryText).toContain('Antibiotic for five days');
     await expectNoViolations(p, 'visit summary');
 
     await nav(p, 'My prescriptions');

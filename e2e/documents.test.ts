@@ -1,28 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdftotextOf } from '../server/src/test/pdf-text.ts';
 import { registerPatient } from './flows.ts';
-import { launchBrowser, openPage, startServer, uniqueEmail, type RunningServer } from './harness.ts';
+import { openPage, uniqueEmail , useServerAndBrowser } from './harness.ts';
 
 /* A patient downloads their own record from the profile page and receives a PDF that names them. */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('documents in the browser', () => {
   it('a patient clicks "Download my record (PDF)" on their profile and receives their record as a PDF', async () => {
-    const { page, context, problems } = await openPage(browser, server.baseUrl);
+    const { page, context, problems } = await openPage(suite.browser, suite.server.baseUrl);
     const name = 'Ayşe Yılmaz';
     await registerPatient(page, { name, email: uniqueEmail('record'), password: 'Copper-Kettle-Meadow-58' });
     await page.goto('/app/profile');

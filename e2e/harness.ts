@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ADMIN_EMAIL = 'admin@example.test';
 export const ADMIN_PASSWORD = 'Granite-Lantern-Orchid-42';
@@ -141,4 +142,29 @@ let counter = 0;
 export function uniqueEmail(prefix: string): string {
   counter += 1;
   return `${prefix}.${Date.now().toString(36)}.${counter}@example.test`;
+}
+
+/**
+ * Starts a server and a browser before a file's tests and stops both after: the set-up most suites share.
+ * Read `server` and `browser` from the returned object inside the tests.
+ */
+export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} is not started yet: use it inside a test`);
+    return value;
+  };
+  return {
+    get server() { return ready(server, 'server'); },
+    get browser() { return ready(browser, 'browser'); },
+  };
 }

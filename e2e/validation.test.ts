@@ -1,20 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fillRegistration, logInToDashboard } from './flows.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, openPage, startServer, uniqueEmail, type RunningServer } from './harness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, openPage, uniqueEmail , useServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 /** The input is marked invalid and its description (what a screen reader announces with it) holds the sentence. */
 async function expectFieldMessage(page: Page, field: Locator, sentence: string): Promise<void> {
@@ -26,7 +15,7 @@ async function expectFieldMessage(page: Page, field: Locator, sentence: string):
 
 describe('field messages in the browser', () => {
   it('registration: a bad phone and a bad email are explained under their fields before anything is sent', async () => {
-    const { page, context } = await openPage(browser, server.baseUrl, 360);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl, 360);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/auth/register')) sent.push(request.url());
@@ -43,7 +32,7 @@ describe('field messages in the browser', () => {
   });
 
   it("registration: the server's own rule (a common password) lands under the password field as a sentence", async () => {
-    const { page, context } = await openPage(browser, server.baseUrl);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
     await page.goto('/register');
     await fillRegistration(page, { name: 'Ana López', email: uniqueEmail('ana'), password: '1qaz2wsx3edc4rfv' });
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -52,7 +41,7 @@ describe('field messages in the browser', () => {
   });
 
   it('the front desk: a bad phone and email on a new patient are explained under their fields', async () => {
-    const { page, context } = await openPage(browser, server.baseUrl);
+    const { page, context } = await openPage(suite.browser, suite.server.baseUrl);
     await logInToDashboard(page, ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_PASSWORD);
     await page.goto('/app/patients/new');
     await page.getByLabel('Full name').fill('Tomás Rivera');

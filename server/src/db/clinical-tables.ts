@@ -1,4 +1,6 @@
+import type { ConsultationStatus } from '#shared/consultations';
 import type { PrescriptionStatus } from '#shared/prescriptions';
+import type { Role } from '#shared/roles';
 
 /** Tables of the clinical record: the formulary, prescriptions (migration 009), consultations and break-glass grants (010). */
 
@@ -80,7 +82,7 @@ export interface ConsultationsTable {
   appointment_id: string;
   doctor_id: string;
   patient_id: string;
-  status: string;
+  status: ConsultationStatus;
   complaint: string | null;
   note_history: string | null;
   note_examination: string | null;
@@ -111,7 +113,7 @@ export interface ConsultationAddendaTable {
   id: string;
   consultation_id: string;
   author_id: string;
-  author_role: string;
+  author_role: Role;
   at: string;
   text: string;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../ids.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../test/harness.ts';
 import { constraintViolation } from './constraint.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 /** The database itself refuses two overlapping active appointments of one doctor, whatever the code does. */
 describe.each(dialectsUnderTest())('appointment overlap guarantee on %s', (dialect) => {
@@ -26,7 +27,7 @@ describe.each(dialectsUnderTest())('appointment overlap guarantee on %s', (diale
     await t.close();
   });
 
-  const insert = (start: string, end: string, status = 'requested') =>
+  const insert = (start: string, end: string, status: AppointmentStatus = 'requested') =>
     t.deps.db.transaction().execute((trx) =>
       trx.insertInto('appointments').values({ id: newId(), doctor_id: doctorId, patient_id: patientId, start_at: start, end_at: end, status, reason: 'checkup', decision_note: null, sequence: 0, created_by: userId, created_at: at, updated_at: at }).execute(),
     );

@@ -1,4 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AppointmentStatus } from '#shared/appointments';
+import type { AuditOutcome } from '#shared/audit';
+import type { HistoryKind } from '#shared/history';
+import type { BloodGroup, Gender } from '#shared/people';
+import type { Role } from '#shared/roles';
+import type { TemperatureUnit } from '#shared/vitals';
 import type { BreakGlassGrantsTable, ConsultationAddendaTable, ConsultationsTable, FormularyTable, FormularyTermsTable, PrescriptionItemsTable, PrescriptionNumbersTable, PrescriptionsTable } from './clinical-tables.ts';
 import type { KnownDevicesTable, MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable, PasswordResetTokensTable, SetupTokensTable } from './account-tables.ts';
 
@@ -10,7 +16,7 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   password_hash: string | null;
   active: number;
   must_change_password: number;
@@ -42,11 +48,11 @@ export interface AuditLogTable {
   seq: number;
   at: string;
   actor_id: string | null;
-  actor_role: string | null;
+  actor_role: Role | null;
   action: string;
   entity_type: string | null;
   entity_id: string | null;
-  outcome: string;
+  outcome: AuditOutcome;
   ip: string | null;
   details: string | null;
   prev_hash: string;
@@ -88,7 +94,7 @@ export interface SettingsTable {
   /** A session ends this long after sign-in, whatever its activity (migration 006). */
   session_absolute_hours: number;
   /** 'C' | 'F': the unit temperatures are shown in (stored in °C) (migration 010). */
-  temperature_unit: string;
+  temperature_unit: TemperatureUnit;
   /** 1: completing an appointment needs its signed consultation (migration 010). */
   require_signed_consultation: number;
   /** 1: admins, doctors and receptionists must sign in with a second factor (migration 011). */
@@ -100,13 +106,13 @@ export interface PatientsTable {
   user_id: string | null;
   name: string;
   date_of_birth: string;
-  gender: string;
+  gender: Gender;
   phone: string;
   email: string | null;
   address: string | null;
   emergency_contact_name: string | null;
   emergency_contact_phone: string | null;
-  blood_group: string | null;
+  blood_group: BloodGroup | null;
   active: number;
   /** Lower-cased, accent-stripped name, email and phone, for search. */
   search_text: string;
@@ -151,7 +157,7 @@ export interface DoctorsTable {
 export interface MedicalHistoryTable {
   id: string;
   patient_id: string;
-  kind: string;
+  kind: HistoryKind;
   title: string;
   details: string | null;
   onset_date: string | null;
@@ -172,7 +178,7 @@ export interface MedicalHistoryTable {
 export interface MedicalHistoryVersionsTable {
   entry_id: string;
   version: number;
-  kind: string;
+  kind: HistoryKind;
   title: string;
   details: string | null;
   onset_date: string | null;
@@ -220,7 +226,7 @@ export interface AppointmentsTable {
   patient_id: string;
   start_at: string;
   end_at: string;
-  status: string;
+  status: AppointmentStatus;
   reason: string;
   decision_note: string | null;
   /** Bumped on every change (iCalendar SEQUENCE). */
@@ -235,9 +241,9 @@ export interface AppointmentHistoryTable {
   appointment_id: string;
   at: string;
   actor_id: string;
-  actor_role: string;
-  from_status: string | null;
-  to_status: string;
+  actor_role: Role;
+  from_status: AppointmentStatus | null;
+  to_status: AppointmentStatus;
   from_start: string | null;
   to_start: string | null;
   note: string | null;

@@ -1,6 +1,7 @@
 import type { Gender } from '#shared/people';
 import { BLOOD_GROUPS, NAME_GROUPS, STREETS, TOWNS, type NameGroup } from './people-data.ts';
 import type { Random } from './random.ts';
+import type { BloodGroup } from '#shared/people';
 
 export interface DemoPatient {
   name: string;
@@ -11,7 +12,7 @@ export interface DemoPatient {
   address: string;
   emergencyContactName: string | null;
   emergencyContactPhone: string | null;
-  bloodGroup: string | null;
+  bloodGroup: BloodGroup | null;
 }
 
 /** The email domain of every demo account: example.com is reserved, so no mail ever reaches a real person. */

@@ -2,6 +2,7 @@
  * Names and places for demo patients: a hospital in West Yorkshire. Names come in groups by origin so that
  * a patient's given and family names belong together; the weights roughly follow the region's population.
  */
+import type { BloodGroup } from '#shared/people';
 export interface NameGroup {
   readonly weight: number;
   readonly female: readonly string[];
@@ -67,6 +68,6 @@ export const TOWNS: readonly (readonly [town: string, districts: readonly string
 ];
 
 /** UK frequencies, in percent. */
-export const BLOOD_GROUPS: readonly (readonly [string, number])[] = [
+export const BLOOD_GROUPS: readonly (readonly [BloodGroup, number])[] = [
   ['O+', 35], ['A+', 30], ['B+', 8], ['AB+', 2], ['O-', 13], ['A-', 8], ['B-', 2], ['AB-', 1],
 ];

@@ -1,11 +1,12 @@
 import type { Executor } from '../../db/types.ts';
+import type { Role } from '#shared/roles';
 
 export async function countPatients(db: Executor): Promise<number> {
   const row = await db.selectFrom('patients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function countActiveUsersWithRole(db: Executor, role: string): Promise<number> {
+export async function countActiveUsersWithRole(db: Executor, role: Role): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -2,6 +2,7 @@ import { newId } from '../../ids.ts';
 import { ADMIN_EMAIL, type TestApp } from '../../test/harness.ts';
 import { login, uniqueEmail, type Caller } from '../../test/http.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 const STAFF_PASSWORD = 'front desk passphrase 2026';
 
@@ -60,7 +61,7 @@ export async function insertPatient(t: TestApp, input: { name: string; active?: 
 
 export async function insertAppointment(
   t: TestApp,
-  input: { doctorId: string; patientId: string; start: string; minutes: number; status: string; createdAt?: string; createdBy: string; reason?: string },
+  input: { doctorId: string; patientId: string; start: string; minutes: number; status: AppointmentStatus; createdAt?: string; createdBy: string; reason?: string },
 ): Promise<string> {
   const id = newId();
   const end = new Date(new Date(input.start).getTime() + input.minutes * 60_000).toISOString();

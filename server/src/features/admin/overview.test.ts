@@ -8,6 +8,7 @@ import {
   specializationId,
 } from './admin.fixtures.ts';
 import type { Overview } from './overview.schemas.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 const zero = { requested: 0, confirmed: 0, rejected: 0, cancelled: 0, completed: 0, no_show: 0, total: 0 };
 
@@ -71,7 +72,7 @@ describe.each(dialectsUnderTest())('the admin overview statistics on %s', (diale
     await insertAvailability(t, ben, [3], 14 * 60, 16 * 60);
     await insertTimeOff(t, ada, '2026-07-23T23:00:00.000Z', '2026-07-24T23:00:00.000Z', admin);
 
-    const book = (doctorId: string, patientId: string, start: string, minutes: number, status: string, createdAt = '2026-07-01T12:00:00.000Z') =>
+    const book = (doctorId: string, patientId: string, start: string, minutes: number, status: AppointmentStatus, createdAt = '2026-07-01T12:00:00.000Z') =>
       insertAppointment(t, { doctorId, patientId, start, minutes, status, createdAt, createdBy: admin });
     ids['todayCancelled'] = await book(ada, p2, '2026-07-14T23:30:00.000Z', 30, 'cancelled');
     ids['todayCompleted'] = await book(ada, p1, '2026-07-15T08:00:00.000Z', 30, 'completed');

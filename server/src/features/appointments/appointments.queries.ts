@@ -1,5 +1,6 @@
 import { prepared, preparedVariants } from '../../db/prepared.ts';
 import type { AppointmentHistoryTable, AppointmentsTable, Executor, IdempotencyKeysTable, Trx } from '../../db/types.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 /** An appointment with the names and user accounts of both parties. */
 export interface AppointmentRow extends AppointmentsTable {
@@ -33,7 +34,7 @@ export async function findAppointment(db: Executor, id: string): Promise<Appoint
 export interface AppointmentFilter {
   doctorId?: string | undefined;
   patientId?: string | undefined;
-  statuses?: readonly string[] | undefined;
+  statuses?: readonly AppointmentStatus[] | undefined;
   /** Appointments starting at or after this instant. */
   from?: string | undefined;
   /** Appointments starting before this instant. */
@@ -98,7 +99,7 @@ export type AppointmentChanges = Pick<AppointmentsTable, 'status' | 'sequence' |
 export async function updateAppointmentIfUnchanged(
   trx: Trx,
   id: string,
-  expected: { status: string; sequence: number },
+  expected: { status: AppointmentStatus; sequence: number },
   changes: AppointmentChanges,
 ): Promise<boolean> {
   const result = await trx

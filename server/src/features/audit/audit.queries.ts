@@ -1,5 +1,6 @@
 import type { Executor, Trx } from '../../db/types.ts';
 import type { AuditLogTable } from '../../db/types.ts';
+import type { AuditOutcome } from '#shared/audit';
 
 /** Advances the chain head and returns the new sequence number, the previous hash and the anchor; locks the head until commit. */
 export async function advanceAuditHead(trx: Trx): Promise<{ seq: number; lastHash: string; anchorSeq: number | null }> {
@@ -43,7 +44,7 @@ export interface AuditFilter {
   action?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
-  outcome?: string | undefined;
+  outcome?: AuditOutcome | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Rows with a sequence number below this one (the page cursor). */

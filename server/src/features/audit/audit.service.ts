@@ -11,12 +11,13 @@ import { ANCHOR_ACTION, headMac, keyedHash, verifyAuditChain } from './audit-cha
 import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listUserNames, setAuditAnchor, type AuditFilter } from './audit.queries.ts';
 
 import type { AuditAction, AuditOutcome } from '#shared/audit';
+import type { Role } from '#shared/roles';
 
 export type { AuditAction, AuditOutcome };
 
 export interface AuditEntry {
   actorId: string | null;
-  actorRole: string | null;
+  actorRole: Role | null;
   action: AuditAction;
   entityType?: string | null;
   entityId?: string | null;

@@ -25,7 +25,7 @@ export async function createAdmin(db: Db, now: Date, input: { email: string; pas
   const id = newId();
   const at = now.toISOString();
   const created = await db.transaction().execute(async (trx) => {
-    const user = { id, email, name: input.name ?? 'Administrator', role: 'admin', password_hash: passwordHash, active: 1, must_change_password: 0, created_at: at, updated_at: at };
+    const user = { id, email, name: input.name ?? 'Administrator', role: 'admin' as const, password_hash: passwordHash, active: 1, must_change_password: 0, created_at: at, updated_at: at };
     if (!racing) await insertUser(trx, user);
     else if (!(await insertUserUnlessEmailTaken(trx, user))) return false;
     await writeAudit(trx, now, { actorId: null, actorRole: null, action: 'user.create', entityType: 'user', entityId: id, outcome: 'success', details: { role: 'admin', via } });

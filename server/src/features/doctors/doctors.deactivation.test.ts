@@ -4,6 +4,7 @@ import { createDoctor } from '../../test/factories.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
 import { call, login, loginAdmin, registerPatient, type Caller } from '../../test/http.ts';
 import { addDoctor, addReceptionist, DOCTOR_OWN_PASSWORD } from './doctors.fixtures.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +35,7 @@ describe.each(dialectsUnderTest())('deactivating a doctor on %s', (dialect) => {
     return id;
   }
 
-  async function appointment(doctorId: string, patientId: string, startsInHours: number, status: string): Promise<string> {
+  async function appointment(doctorId: string, patientId: string, startsInHours: number, status: AppointmentStatus): Promise<string> {
     const id = newId();
     const start = new Date(t.clock.now().getTime() + startsInHours * HOUR);
     const created = new Date(t.clock.now().getTime() - 48 * HOUR).toISOString();

@@ -1,4 +1,5 @@
 import type { Executor, MedicalHistoryTable, MedicalHistoryVersionsTable } from '../../db/types.ts';
+import type { HistoryKind } from '#shared/history';
 
 /** An entry with the names and roles of who recorded it and who changed it last. */
 export interface EntryRow extends MedicalHistoryTable {
@@ -28,7 +29,7 @@ export async function findEntry(db: Executor, patientId: string, entryId: string
 }
 
 export interface EntryFilter {
-  kind?: string | undefined;
+  kind?: HistoryKind | undefined;
   /** Entries before this (recorded_at, id), newest first: the page cursor. */
   before?: { recordedAt: string; id: string } | null | undefined;
 }

@@ -3,8 +3,9 @@ import { Id, Instant, LocalDate, Page, PageQuery } from '../../http/schemas.ts';
 import { RoleSchema } from '../auth/auth.schemas.ts';
 import { Nullable } from '../patients/patients.schemas.ts';
 
-export const HISTORY_KINDS = ['condition', 'allergy', 'medication', 'surgery', 'note'] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
+import { HISTORY_KINDS } from '#shared/history';
+
+export { HISTORY_KINDS, type HistoryKind } from '#shared/history';
 export const HistoryKindSchema = Type.Enum(HISTORY_KINDS);
 
 export const TITLE_MAX_LENGTH = 200;

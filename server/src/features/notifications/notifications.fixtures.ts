@@ -7,6 +7,7 @@ import { newId } from '../../ids.ts';
 import type { TestApp } from '../../test/harness.ts';
 import { notify, type NewNotification } from './notifications.service.ts';
 import type { DeliveryLog, OutgoingEmail, SmsMessage, Transports } from './transports.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 /** Tomorrow-ish, on the hour: a start far enough ahead for both default reminders. */
 export function daysAhead(t: TestApp, days: number, hour = 10): Date {
@@ -21,20 +22,20 @@ export interface TestAppointment {
   patient_id: string;
   start_at: string;
   end_at: string;
-  status: string;
+  status: AppointmentStatus;
   sequence: number;
 }
 
 /** An appointment row written straight into the database (the booking API is tested on its own). */
 export async function insertAppointment(
   t: TestApp,
-  input: { doctorId: string; patientId: string; createdBy: string; start: Date; status?: string; sequence?: number; reason?: string },
+  input: { doctorId: string; patientId: string; createdBy: string; start: Date; status?: AppointmentStatus; sequence?: number; reason?: string },
 ): Promise<TestAppointment> {
   const at = t.clock.now().toISOString();
   const row = {
     id: newId(), doctor_id: input.doctorId, patient_id: input.patientId,
     start_at: input.start.toISOString(), end_at: new Date(input.start.getTime() + 30 * 60_000).toISOString(),
-    status: input.status ?? 'confirmed', reason: input.reason ?? 'Persistent chest pain', decision_note: null,
+    status: input.status ?? ('confirmed' as const), reason: input.reason ?? 'Persistent chest pain', decision_note: null,
     sequence: input.sequence ?? 1, created_by: input.createdBy, created_at: at, updated_at: at,
   };
   await t.deps.db.insertInto('appointments').values(row).execute();
@@ -42,7 +43,7 @@ export async function insertAppointment(
 }
 
 /** What the booking workflow does to a row on a transition: new status and/or time, sequence + 1. */
-export async function changeAppointment(t: TestApp, appointment: TestAppointment, changes: { status?: string; start?: Date }): Promise<TestAppointment> {
+export async function changeAppointment(t: TestApp, appointment: TestAppointment, changes: { status?: AppointmentStatus; start?: Date }): Promise<TestAppointment> {
   const next: TestAppointment = {
     ...appointment,
     status: changes.status ?? appointment.status,

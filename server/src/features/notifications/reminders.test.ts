@@ -5,6 +5,7 @@ import { call, registerPatient } from '../../test/http.ts';
 import { changeAppointment, insertAppointment, jobsOf, memoryTransports, type TestAppointment } from './notifications.fixtures.ts';
 import { parseReminderOffsets, syncReminders } from './reminders.ts';
 import { runDueJobs } from './worker.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 const NOW = new Date('2030-03-01T08:00:00.000Z');
 const HOUR = 3600_000;
@@ -27,7 +28,7 @@ describe.each(dialectsUnderTest())('appointment reminders on %s', (dialect) => {
     await t.close();
   });
 
-  async function setUp(startIn: number, status = 'confirmed') {
+  async function setUp(startIn: number, status: AppointmentStatus = 'confirmed') {
     t.clock.set(NOW);
     const doctor = await createDoctor(t, { name: 'Grace Hopper' });
     const patient = await registerPatient(t.app);

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../../ids.ts';
 import type { TestApp } from '../../test/harness.ts';
 import { call, login, uniqueEmail, type Caller } from '../../test/http.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 export const STAFF_PASSWORD = 'front desk passphrase 2026';
 let staffHash: Promise<string> | null = null;
@@ -20,7 +21,7 @@ export async function createReceptionist(t: TestApp): Promise<Caller & { email: 
 let slot = 0;
 
 /** An appointment row written directly (booking belongs to the scheduling feature), each at its own hour. */
-export async function insertAppointment(t: TestApp, doctorId: string, patientId: string, status: string): Promise<string> {
+export async function insertAppointment(t: TestApp, doctorId: string, patientId: string, status: AppointmentStatus): Promise<string> {
   const id = newId();
   const start = new Date(Date.UTC(2031, 0, 1) + slot++ * 3_600_000);
   const doctor = await t.deps.db.selectFrom('doctors').select('user_id').where('id', '=', doctorId).executeTakeFirstOrThrow();

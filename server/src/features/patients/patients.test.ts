@@ -177,7 +177,7 @@ describe.each(dialectsUnderTest())('patients on %s', (dialect) => {
   });
 
   it('completed and no-show appointments make a doctor one of the patient\'s doctors too', async () => {
-    for (const status of ['completed', 'no_show', 'confirmed']) {
+    for (const status of ['completed', 'no_show', 'confirmed'] as const) {
       const doctor = await createDoctor(t);
       const patient = await createWalkIn(t, receptionist);
       await insertAppointment(t, doctor.doctorId, patient.id, status);

@@ -3,6 +3,7 @@ import { newId } from '../../ids.ts';
 import type { TestApp } from '../../test/harness.ts';
 import { call, login, uniqueEmail, type Caller } from '../../test/http.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 const STAFF_PASSWORD = 'reception desk passphrase';
 
@@ -29,7 +30,7 @@ export async function deactivateDoctor(t: TestApp, doctorId: string): Promise<vo
 /** An appointment inserted directly, in any status. */
 export async function insertAppointment(
   t: TestApp,
-  input: { doctorId: string; patientId: string; createdBy: string; start: string; end: string; status: string },
+  input: { doctorId: string; patientId: string; createdBy: string; start: string; end: string; status: AppointmentStatus },
 ): Promise<string> {
   const id = newId();
   const at = t.clock.now().toISOString();

@@ -1,7 +1,8 @@
 import { prepared } from '../../db/prepared.ts';
 import type { AvailabilityIntervalsTable, Executor, TimeOffTable, Trx } from '../../db/types.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
-const ACTIVE_STATUSES = ['requested', 'confirmed'];
+const ACTIVE_STATUSES: AppointmentStatus[] = ['requested', 'confirmed'];
 /** No appointment lasts a day (slots are at most 120 minutes): bounds the index range scan from below. */
 const LONGEST_APPOINTMENT_MS = 24 * 60 * 60 * 1000;
 

@@ -3,6 +3,7 @@ import { createDoctor } from '../../test/factories.ts';
 import { dialectsUnderTest, startTestApp, type TestApp } from '../../test/harness.ts';
 import { call, registerPatient, type Caller } from '../../test/http.ts';
 import { deactivateDoctor, insertAppointment, putAvailability, setRules, weekly } from './scheduling.fixtures.ts';
+import type { AppointmentStatus } from '#shared/appointments';
 
 /** A Monday, 08:00 in London (BST). */
 const NOW = new Date('2026-06-01T07:00:00.000Z');
@@ -69,7 +70,7 @@ describe.each(dialectsUnderTest())('free slots on %s', (dialect) => {
     const other = await createDoctor(t);
     await putAvailability(t, other.doctorId, { slotMinutes: 30, weekly: MONDAY }, other);
     const patient = await registerPatient(t.app);
-    const book = (start: string, status: string) => insertAppointment(t, {
+    const book = (start: string, status: AppointmentStatus) => insertAppointment(t, {
       doctorId: other.doctorId, patientId: patient.patientId ?? '', createdBy: patient.userId,
       start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), status,
     });

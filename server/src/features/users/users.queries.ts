@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Trx, UsersTable } from '../../db/types.ts';
+import type { Role } from '#shared/roles';
 
 /** A user with the ids of their patient and doctor profiles, when they have one. */
 export interface UserRow extends UsersTable {
@@ -23,7 +24,7 @@ export async function findUserRow(db: Executor, id: string): Promise<UserRow | u
 export interface UserFilter {
   /** Lower-cased words; each must occur in the name or the email. */
   words: string[];
-  role?: string | undefined;
+  role?: Role | undefined;
   active?: boolean | undefined;
   after?: { name: string; id: string } | null | undefined;
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Code, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../../../api/types.ts';
 import { PatientClinicalRecord } from '../../clinic/record/PatientClinicalRecord.tsx';
@@ -56,6 +56,27 @@ function DeactivatePatient({ patient }: { patient: PatientProfile }) {
   );
 }
 
+/** The patient's whole record, produced for them at the desk (the patient may have no login); every download is audited. */
+function PatientRecordDownloads({ patient }: { patient: PatientProfile }) {
+  const base = `/api/patients/${encodeURIComponent(patient.id)}`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="record-heading" className="no-print">
+      <Title order={2} id="record-heading">
+        The patient’s record
+      </Title>
+      <Text size="sm">Everything HMS holds about {patient.name} that you may see, to hand over on request. Each download is recorded in the audit log.</Text>
+      <Group gap="md">
+        <Anchor href={`${base}/record.pdf`} download>
+          Download the patient’s record (PDF)
+        </Anchor>
+        <Anchor href={`${base}/record.json`} download>
+          Download the patient’s record (JSON)
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
+
 function PatientView({ patient, user }: { patient: PatientProfile; user: SessionUser }) {
   const { state } = useLocation();
   const staff = user.role === 'admin' || user.role === 'receptionist';
@@ -84,6 +105,7 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
           </Text>
         )}
       </Stack>
+      <PatientRecordDownloads patient={patient} />
       {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
       {clinician && <PatientClinicalRecord patientId={patient.id} patientName={patient.name} user={user} />}
       {user.role === 'admin' && (

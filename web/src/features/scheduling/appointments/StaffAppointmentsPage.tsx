@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { PrintButton } from '../../../components/PrintButton.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
 import { useAppointmentPages, type AppointmentQuery, type AppointmentStatus } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
@@ -42,19 +43,22 @@ function StaffAppointments({ timeZone }: { timeZone: string }) {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between" gap="sm">
         <TimeZoneNote timeZone={timeZone} />
-        <Group gap="sm">
+        <Group gap="sm" className="no-print">
+          <PrintButton />
           <WalkInButton onBooked={(a) => announce(`Walk-in booked: ${a.patientName} with ${a.doctorName}, now.`)} />
           <Button component={Link} to="/app/book">
             Book for a patient
           </Button>
         </Group>
       </Group>
-      <AppointmentFilters
-        value={filters}
-        onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
-        onReset={() => setFilters(initialFilters(todayIn(timeZone)))}
-        timeZone={timeZone}
-      />
+      <div className="no-print">
+        <AppointmentFilters
+          value={filters}
+          onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
+          onReset={() => setFilters(initialFilters(todayIn(timeZone)))}
+          timeZone={timeZone}
+        />
+      </div>
       <Announcement announcement={announcement} onClose={clear} />
       <section aria-label="Results">
         {pages.data ? (

@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { PrintButton } from '../../../components/PrintButton.tsx';
 import { useCurrentUser } from '../../app/useCurrentUser.ts';
 import { useAppointments, type Appointment, type AppointmentStatus } from '../api.ts';
 import { Announcement, useAnnouncement } from '../components/Announcement.tsx';
@@ -66,11 +67,14 @@ function Schedule({ timeZone }: { timeZone: string }) {
     <Stack gap="lg" maw={960}>
       <Group justify="space-between" gap="sm">
         <TimeZoneNote timeZone={timeZone} />
-        <Checkbox
-          label="Include cancelled and declined"
-          checked={showAll}
-          onChange={(event) => setShowAll(event.currentTarget.checked)}
-        />
+        <Group gap="sm" className="no-print">
+          <Checkbox
+            label="Include cancelled and declined"
+            checked={showAll}
+            onChange={(event) => setShowAll(event.currentTarget.checked)}
+          />
+          <PrintButton label="Print my day" />
+        </Group>
       </Group>
       <Announcement announcement={announcement} onClose={clear} />
       <section aria-labelledby="today-heading">
