@@ -234,8 +234,11 @@ export interface AppointmentHistoryTable {
   id: string;
   appointment_id: string;
   at: string;
-  actor_id: string;
+  /** Null for a change made through a signed link by a patient without an account. */
+  actor_id: string | null;
   actor_role: string;
+  /** user | patient_link (defaults to user) */
+  actor_kind?: string;
   from_status: string | null;
   to_status: string;
   from_start: string | null;
@@ -256,7 +259,9 @@ export interface DeliveryJobsTable {
   id: string;
   notification_id: string | null;
   appointment_id: string | null;
-  user_id: string;
+  user_id: string | null;
+  /** A patient without an account, written to at their own address. */
+  patient_id?: string | null;
   kind: string;
   /** email | sms | reminder */
   channel: string;
@@ -318,6 +323,7 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  signed_links: SignedLinksTable;
   formulary: FormularyTable;
   formulary_terms: FormularyTermsTable;
   prescription_numbers: PrescriptionNumbersTable;
@@ -340,3 +346,18 @@ export type Trx = Transaction<DB>;
 /** Either the database or an open transaction: what query functions take first. */
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type Dialect = 'sqlite' | 'postgres' | 'pglite';
+
+export interface SignedLinksTable {
+  id: string;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  /** manage | feedback | waitlist_offer */
+  purpose: string;
+  appointment_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** The start of the current one-minute request window, and the requests counted in it. */
+  window_start: string | null;
+  window_count: number;
+}
