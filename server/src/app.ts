@@ -18,6 +18,7 @@ import { historyRoutes } from './features/history/history.routes.ts';
 import { hospitalRoutes } from './features/hospital/hospital.routes.ts';
 import { settingsRoutes } from './features/hospital/settings.routes.ts';
 import { consultationRoutes } from './features/consultations/consultations.routes.ts';
+import { manageRoutes } from './features/links/manage.routes.ts';
 import { calendarFeedRoutes } from './features/notifications/calendar-feed.routes.ts';
 import { deliveryRoutes } from './features/notifications/deliveries.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
@@ -59,13 +60,18 @@ const textStream = {
   },
 };
 
+/** A request path with any signed-link or calendar token replaced by [token]. */
+export const redactTokens = (path: string): string =>
+  path.replace(/^(\/(?:api\/)?(?:manage|feedback)\/)[^/]+/, '$1[token]').replace(/^(\/api\/calendar\/)[^/]+(\.ics)$/, '$1[token]$2');
+
 function loggerOptions(deps: Deps): FastifyServerOptions['logger'] {
   return {
     level: deps.config.logLevel,
     ...(deps.config.logFormat === 'text' ? { stream: textStream } : {}),
     // Query strings can hold search terms (names, phone numbers): log the path only.
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      // Signed-link tokens and calendar-feed tokens are credentials: never written to a log.
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: redactTokens(req.url.split('?')[0] ?? ''), id: req.id }),
     },
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
   };
@@ -121,6 +127,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   prescriptionRoutes(app, deps);
   consultationRoutes(app, deps);
   setupRoutes(app, deps);
+  manageRoutes(app, deps);
 
   const fallback = await registerWebApp(app, deps.config.webDir);
   registerNotFound(app, fallback ?? undefined);

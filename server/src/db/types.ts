@@ -4,6 +4,7 @@ import type { AuditOutcome } from '#shared/audit';
 import type { HistoryKind } from '#shared/history';
 import type { BloodGroup, Gender } from '#shared/people';
 import type { Role } from '#shared/roles';
+import type { HistoryActorKind, LINK_ACTOR_ROLE } from '#shared/links';
 import type { TemperatureUnit } from '#shared/vitals';
 import type { BreakGlassGrantsTable, ConsultationAddendaTable, ConsultationsTable, FormularyTable, FormularyTermsTable, PrescriptionItemsTable, PrescriptionNumbersTable, PrescriptionsTable } from './clinical-tables.ts';
 import type { KnownDevicesTable, MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable, PasswordResetTokensTable, SetupTokensTable } from './account-tables.ts';
@@ -240,8 +241,11 @@ export interface AppointmentHistoryTable {
   id: string;
   appointment_id: string;
   at: string;
-  actor_id: string;
-  actor_role: Role;
+  /** Null for a change made through a signed link by a patient without an account. */
+  actor_id: string | null;
+  actor_role: Role | typeof LINK_ACTOR_ROLE;
+  /** Defaults to user. */
+  actor_kind?: HistoryActorKind;
   from_status: AppointmentStatus | null;
   to_status: AppointmentStatus;
   from_start: string | null;
@@ -262,7 +266,9 @@ export interface DeliveryJobsTable {
   id: string;
   notification_id: string | null;
   appointment_id: string | null;
-  user_id: string;
+  user_id: string | null;
+  /** A patient without an account, written to at their own address. */
+  patient_id?: string | null;
   kind: string;
   /** email | sms | reminder */
   channel: string;
@@ -324,6 +330,7 @@ export interface DB {
   delivery_jobs: DeliveryJobsTable;
   notification_preferences: NotificationPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
+  signed_links: SignedLinksTable;
   formulary: FormularyTable;
   formulary_terms: FormularyTermsTable;
   prescription_numbers: PrescriptionNumbersTable;
@@ -346,3 +353,18 @@ export type Trx = Transaction<DB>;
 /** Either the database or an open transaction: what query functions take first. */
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type Dialect = 'sqlite' | 'postgres' | 'pglite';
+
+export interface SignedLinksTable {
+  id: string;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  /** manage | feedback | waitlist_offer */
+  purpose: string;
+  appointment_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** The start of the current one-minute request window, and the requests counted in it. */
+  window_start: string | null;
+  window_count: number;
+}

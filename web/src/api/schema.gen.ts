@@ -7263,10 +7263,15 @@ export interface paths {
                                      * @description ISO-8601 instant; answers are UTC with Z
                                      */
                                     at: string;
-                                    /** @description An opaque id (UUIDv7) */
-                                    actorId: string;
+                                    /** @description null for a change made through a signed link by a patient without an account */
+                                    actorId: string | null;
                                     /** @enum {unknown} */
                                     actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                    /**
+                                     * @description 'patient_link': the patient, through a signed link
+                                     * @enum {unknown}
+                                     */
+                                    actorKind: "user" | "patient_link";
                                     actorName: string;
                                     /** @description null for the booking itself */
                                     from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -7458,10 +7463,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -7689,10 +7699,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -7882,10 +7897,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -8122,10 +8142,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -8364,10 +8389,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -8611,10 +8641,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -8850,10 +8885,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -9089,10 +9129,15 @@ export interface paths {
                                  * @description ISO-8601 instant; answers are UTC with Z
                                  */
                                 at: string;
-                                /** @description An opaque id (UUIDv7) */
-                                actorId: string;
+                                /** @description null for a change made through a signed link by a patient without an account */
+                                actorId: string | null;
                                 /** @enum {unknown} */
                                 actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                /**
+                                 * @description 'patient_link': the patient, through a signed link
+                                 * @enum {unknown}
+                                 */
+                                actorKind: "user" | "patient_link";
                                 actorName: string;
                                 /** @description null for the booking itself */
                                 from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -10141,8 +10186,9 @@ export interface paths {
                                 sentAt: string | null;
                                 notificationId: string | null;
                                 appointmentId: string | null;
-                                /** @description An opaque id (UUIDv7) */
-                                userId: string;
+                                userId: string | null;
+                                /** @description A patient without an account, written to at their own address */
+                                patientId: string | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 instant; answers are UTC with Z
@@ -11113,10 +11159,15 @@ export interface paths {
                                      * @description ISO-8601 instant; answers are UTC with Z
                                      */
                                     at: string;
-                                    /** @description An opaque id (UUIDv7) */
-                                    actorId: string;
+                                    /** @description null for a change made through a signed link by a patient without an account */
+                                    actorId: string | null;
                                     /** @enum {unknown} */
                                     actorRole: "admin" | "doctor" | "patient" | "receptionist";
+                                    /**
+                                     * @description 'patient_link': the patient, through a signed link
+                                     * @enum {unknown}
+                                     */
+                                    actorKind: "user" | "patient_link";
                                     actorName: string;
                                     /** @description null for the booking itself */
                                     from: ("requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show") | null;
@@ -15826,6 +15877,408 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appointment a manage link names (changes nothing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appointment: {
+                                id: string;
+                                doctorName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 instant; answers are UTC with Z
+                                 */
+                                end: string;
+                                /** @enum {unknown} */
+                                status: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                                allowedActions: ("cancel" | "reschedule")[];
+                                changeDeadline: string | null;
+                            };
+                            hospital: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                timeZone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/{token}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel through a manage link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manage/{token}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move through a manage link; the old link stops working and the answer carries the new one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 instant; answers are UTC with Z
+                         */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "requested" | "confirmed" | "rejected" | "cancelled" | "completed" | "no_show";
+                            manageUrl: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -12,6 +12,7 @@ import * as m010 from './010_consultations.ts';
 import * as m011 from './011_accounts.ts';
 import * as m012 from './012_audit.ts';
 import * as m013 from './013_first_run.ts';
+import * as m016 from './016_signed_links.ts';
 import * as m018 from './018_blood_group_check.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '011_accounts': m011,
   '012_audit': m012,
   '013_first_run': m013,
+  '016_signed_links': m016,
   '018_blood_group_check': m018,
 };

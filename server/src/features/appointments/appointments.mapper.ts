@@ -14,6 +14,7 @@ export function toHistoryEntry(row: HistoryRow): HistoryView {
     at: row.at,
     actorId: row.actor_id,
     actorRole: row.actor_role as Role,
+    actorKind: row.actor_kind === 'patient_link' ? 'patient_link' : 'user',
     actorName: row.actor_name,
     from: row.from_status as AppointmentStatus | null,
     to: row.to_status as AppointmentStatus,

@@ -79,9 +79,11 @@ export async function listAppointments(db: Executor, filter: AppointmentFilter, 
 export async function listHistory(db: Executor, appointmentId: string): Promise<HistoryRow[]> {
   return db
     .selectFrom('appointment_history')
-    .innerJoin('users', 'users.id', 'appointment_history.actor_id')
+    .innerJoin('appointments', 'appointments.id', 'appointment_history.appointment_id')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .leftJoin('users', 'users.id', 'appointment_history.actor_id')
     .selectAll('appointment_history')
-    .select('users.name as actor_name')
+    .select((eb) => eb.fn.coalesce('users.name', 'patients.name').as('actor_name'))
     .where('appointment_history.appointment_id', '=', appointmentId)
     .orderBy('appointment_history.at')
     .orderBy('appointment_history.id')

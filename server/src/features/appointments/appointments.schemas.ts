@@ -1,3 +1,4 @@
+import { HISTORY_ACTOR_KINDS } from '#shared/links';
 import { Type } from 'typebox';
 import { CONSULTATION_STATUSES } from '#shared/consultations';
 import { ROLES } from '#shared/roles';
@@ -14,8 +15,9 @@ const OptionalText = Type.Optional(Type.String({ maxLength: REASON_MAX_LENGTH })
 
 export const HistoryEntry = Type.Object({
   at: Instant,
-  actorId: Id,
+  actorId: Type.Union([Id, Type.Null()], { description: 'null for a change made through a signed link by a patient without an account' }),
   actorRole: Type.Enum(ROLES),
+  actorKind: Type.Enum(HISTORY_ACTOR_KINDS, { description: "'patient_link': the patient, through a signed link" }),
   actorName: Type.String(),
   from: Type.Union([AppointmentStatusSchema, Type.Null()], { description: 'null for the booking itself' }),
   to: AppointmentStatusSchema,

@@ -10,7 +10,9 @@ import { notify } from '../notifications/notifications.service.ts';
 import { syncReminders } from '../notifications/reminders.ts';
 import { findBookableSlot } from '../scheduling/booking-check.ts';
 import { findAppointment, findPatientOverlap, hasSignedConsultation, insertHistory, updateAppointmentIfUnchanged, type AppointmentChanges, type AppointmentRow } from './appointments.queries.ts';
-import type { AppointmentView } from './appointments.mapper.ts';
+import { toAppointment, type AppointmentView } from './appointments.mapper.ts';
+import { LINK_ACTOR_ROLE } from '#shared/links';
+import { issueLink, revokeLinks } from '../links/links.service.ts';
 import { detailView, findVisibleAppointment } from './appointments.service.ts';
 import { consultationRequired, invalidTransition, patientOverlap, slotUnavailable, tooLateToChange } from './errors.ts';
 import { noticesFor, type AppointmentEvent } from './notices.ts';
@@ -106,8 +108,38 @@ export async function completeInTransaction(trx: Trx, actor: Actor, row: Appoint
   }
 }
 
-async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionAction, plan: Plan, ip: string | null): Promise<AppointmentView> {
+/** The patient of the appointment acting through a signed link: the same rules as a signed-in patient. */
+function linkActor(row: AppointmentRow): Actor {
+  return { userId: '', role: 'patient', email: '', name: row.patient_name, patientId: row.patient_id, doctorId: null, sessionId: '', csrfToken: '', mustChangePassword: false };
+}
+
+/**
+ * Cancels or moves an appointment for its patient through a signed manage link, under the rules a signed-in patient
+ * meets. Recorded in history and audit as "patient, by link". A reschedule kills the old links and issues a new one.
+ */
+export async function changeAppointmentByLink(deps: Deps, row: AppointmentRow, change: Extract<Change, { action: 'cancel' | 'reschedule' }>, ip: string | null, expiresFor: (end: Date) => Date): Promise<{ status: AppointmentStatus; token: string | null }> {
+  const settings = await getSettings(deps.db);
+  const actor = linkActor(row);
+  const plan = planChange(actor, row, change, settings, deps.clock.now());
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const view = await applyInTransaction(trx, actor, change.action, plan, ip, row.patient_user_id);
+      if (change.action !== 'reschedule') return { status: view.status, token: null };
+      const link = await issueLink(trx, plan.now, { purpose: 'manage', appointmentId: row.id, expiresAt: expiresFor(new Date(view.end)) });
+      return { status: view.status, token: link.token };
+    });
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) throw invalidTransition('The appointment was changed meanwhile; reload the page and try again');
+    const violation = constraintViolation(error);
+    if (plan.newStart && (violation?.kind === 'exclusion' || violation?.kind === 'unique')) throw slotUnavailable(plan.newStart);
+    throw error;
+  }
+}
+
+async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionAction, plan: Plan, ip: string | null, byLink?: string | null): Promise<AppointmentView> {
   const { row, to, newStart, note, settings, now } = plan;
+  const viaLink = byLink !== undefined;
+  const actorId = viaLink ? byLink : actor.userId;
   const at = now.toISOString();
   if (action === 'complete' && Number(settings.require_signed_consultation) === 1 && !(await hasSignedConsultation(trx, row.id))) {
     throw consultationRequired();
@@ -125,11 +157,12 @@ async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionActi
   if (!(await updateAppointmentIfUnchanged(trx, row.id, { status: row.status, sequence: row.sequence }, changes))) throw new ChangedMeanwhile();
   await syncReminders(trx, { id: row.id, status: to, start_at: changes.start_at ?? row.start_at, patient_id: row.patient_id, doctor_id: row.doctor_id }, now);
   await insertHistory(trx, {
-    id: newId(), appointment_id: row.id, at, actor_id: actor.userId, actor_role: actor.role, from_status: row.status, to_status: to,
+    id: newId(), appointment_id: row.id, at, actor_id: actorId, actor_role: actor.role, actor_kind: viaLink ? 'patient_link' : 'user', from_status: row.status, to_status: to,
     from_start: newStart ? row.start_at : null, to_start: changes.start_at ?? null, note,
   });
+  if (action === 'reschedule') await revokeLinks(trx, now, row.id, 'manage');
   await writeAudit(trx, now, {
-    actorId: actor.userId, actorRole: actor.role, action: `appointment.${action}`, entityType: 'appointment', entityId: row.id, outcome: 'success', ip,
+    actorId, actorRole: viaLink ? LINK_ACTOR_ROLE : actor.role, action: `appointment.${action}`, entityType: 'appointment', entityId: row.id, outcome: 'success', ip,
     details: { from: row.status, to, ...(newStart ? { fromStart: row.start_at, toStart: changes.start_at } : {}) },
   });
   const notices = noticesFor(eventOf(action, plan, changes), {
@@ -137,6 +170,11 @@ async function applyInTransaction(trx: Trx, actor: Actor, action: TransitionActi
     actor: { userId: actor.userId, role: actor.role, name: actor.name }, timeZone: settings.time_zone,
   });
   for (const notice of notices) await notify(trx, now, notice);
+  if (viaLink) {
+    const after = await findAppointment(trx, row.id);
+    if (!after) throw invalidTransition('The appointment is gone');
+    return { ...toAppointment(after, { allowedActions: [], changeDeadline: null }), history: [] };
+  }
   return detailView(trx, actor, row.id, settings, now);
 }
 

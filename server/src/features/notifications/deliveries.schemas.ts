@@ -16,7 +16,8 @@ export const Delivery = Type.Object({
   sentAt: Type.Union([Instant, Type.Null()]),
   notificationId: Type.Union([Id, Type.Null()]),
   appointmentId: Type.Union([Id, Type.Null()]),
-  userId: Id,
+  userId: Type.Union([Id, Type.Null()]),
+  patientId: Type.Union([Id, Type.Null()], { description: 'A patient without an account, written to at their own address' }),
   createdAt: Instant,
   updatedAt: Instant,
 });

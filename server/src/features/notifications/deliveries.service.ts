@@ -14,7 +14,7 @@ function toDelivery(row: DeliveryJobsTable) {
   return {
     id: row.id, channel: row.channel as DeliveryChannel, kind: row.kind, recipient: row.recipient, status: row.status as DeliveryStatus, attempts: row.attempts,
     lastError: row.last_error, nextAttemptAt: row.next_attempt_at, sentAt: row.sent_at, notificationId: row.notification_id,
-    appointmentId: row.appointment_id, userId: row.user_id, createdAt: row.created_at, updatedAt: row.updated_at,
+    appointmentId: row.appointment_id, userId: row.user_id, patientId: row.patient_id ?? null, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
