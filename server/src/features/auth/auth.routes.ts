@@ -24,8 +24,10 @@ function sessionBody(actor: Actor) {
       ...(actor.patientId ? { patientId: actor.patientId } : {}),
       ...(actor.doctorId ? { doctorId: actor.doctorId } : {}),
       mustChangePassword: actor.mustChangePassword,
+      mustEnrolSecondFactor: actor.mustEnrolSecondFactor ?? false,
     },
     csrfToken: actor.csrfToken,
+    idleMinutes: actor.idleMinutes ?? 30,
   };
 }
 
@@ -122,7 +124,7 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/api/auth/session', {
-    config: { allow: 'public', allowWithTemporaryPassword: true },
+    config: { allow: 'public', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'The current session', response: { 200: Session, ...problems(401) } },
   }, async (request) => {
     if (!request.actor) throw unauthorized('Not signed in');
@@ -130,7 +132,7 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/auth/logout', {
-    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'Sign out (revokes the session)', response: { 204: NoContent, ...problems(401, 403) } },
   }, async (request, reply) => {
     await logout(deps, actorOf(request), clientOf(request));
@@ -139,8 +141,8 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/auth/password', {
-    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
-    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403, 503) } },
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true, rateLimit: loginLimit },
+    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403, 429, 503) } },
   }, async (request, reply) => {
     await changePassword(deps, hashing, actorOf(request), clientOf(request), request.body.currentPassword, request.body.newPassword);
     return reply.status(204).send(null);

@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import { constraintViolation } from '../../db/constraint.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError, asRefusal, invalid } from '../../http/app-error.ts';
+import { AppError, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
-import type { UsersTable } from '../../db/types.ts';
+import type { Trx, UsersTable } from '../../db/types.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { todayFor } from '../patients/patients.service.ts';
 import { dateOfBirthProblem } from '../patients/profile.ts';
@@ -162,10 +162,25 @@ export async function logout(deps: Deps, actor: Actor, client: Client): Promise<
 
 /** Changes the password and revokes every other session of the user. */
 export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor, client: Client, currentPassword: string, newPassword: string): Promise<void> {
+  const started = deps.clock.now();
+  const audit = (outcome: 'failure' | 'denied', reason: string) => (trx: Trx) =>
+    writeAudit(trx, started, { actorId: actor.userId, actorRole: actor.role, action: 'auth.password_change', entityType: 'user', entityId: actor.userId, outcome, ip: client.ip, details: { reason } });
+  try {
+    await assertNotThrottled(deps.db, [throttleKey('password-change', actor.userId)], started, 'wrong current passwords');
+  } catch (error) {
+    await deps.db.transaction().execute(audit('denied', 'throttled'));
+    throw error;
+  }
   const user = await findUserById(deps.db, actor.userId);
   const stored = user?.password_hash ?? null;
   if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
-    throw asRefusal(new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]));
+    await deps.db.transaction().execute(async (trx) => {
+      await recordLoginFailure(trx, 'password-change', actor.userId, started);
+      await audit('failure', 'wrong current password')(trx);
+    });
+    const refusal = new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]);
+    refusal.audited = true;
+    throw refusal;
   }
   const problem = passwordProblem(newPassword, user.email, await userHasSecondFactor(deps.db, user.id));
   if (problem) throw invalid('/newPassword', problem);
@@ -174,6 +189,7 @@ export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await updateUserPassword(trx, user.id, passwordHash, now.toISOString());
+    await clearLoginFailures(trx, 'password-change', user.id);
     await revokeUserSessions(trx, user.id, now.toISOString(), actor.sessionId);
     await writeAudit(trx, now, { actorId: actor.userId, actorRole: actor.role, action: 'auth.password_change', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip });
   });
