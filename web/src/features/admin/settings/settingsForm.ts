@@ -136,6 +136,7 @@ export function readSettingsForm(form: Record<string, string>, reminders: readon
     reminderOffsetsMinutes: readReminders(reminders, errors),
     sessionIdleMinutes: value('sessionIdleMinutes'),
     sessionAbsoluteHours: value('sessionAbsoluteHours'),
+    mfaRequiredForStaff: form.mfaRequiredForStaff === 'on',
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values: body };
 }
