@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_verify',
   'auth.mfa_enrol',
   'auth.mfa_reset',
+  'auth.email_change_request',
+  'auth.email_change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

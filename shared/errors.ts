@@ -45,5 +45,7 @@ export const ERROR_CODES = [
   'MFA_CODE_INVALID',
   'MFA_CHALLENGE_INVALID',
   'MFA_ALREADY_ENROLLED',
+  'MFA_ENROLMENT_REQUIRED',
+  'EMAIL_CHANGE_TOKEN_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,10 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   mustChangePassword: boolean;
+  /** A staff user of a hospital that requires a second factor, without one yet: only enrolment is open. */
+  mustEnrolSecondFactor?: boolean;
+  /** The hospital's idle sign-out limit, for the web's warning. */
+  idleMinutes?: number;
 }
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
-import { resolveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
+import { BACKGROUND_HEADER, resolveSession, SESSION_COOKIE } from '../features/auth/sessions.ts';
 import { AppError } from './app-error.ts';
 import { checkPermission } from './permissions.ts';
 import type { App } from './types.ts';
@@ -25,7 +25,8 @@ export function registerAuthHook(app: App, deps: Deps): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.is404) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveSession(deps.db, deps.clock.now(), token) : null;
+    const background = request.headers[BACKGROUND_HEADER] === '1';
+    request.actor = token ? await resolveSession(deps.db, deps.clock.now(), token, { background }) : null;
     const actor = request.actor;
     if (actor && UNSAFE.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -38,6 +39,9 @@ export function registerAuthHook(app: App, deps: Deps): void {
     checkPermission(request);
     if (actor?.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword && request.routeOptions.config.allow !== 'public') {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Change your temporary password before continuing');
+    }
+    if (actor?.mustEnrolSecondFactor && !request.routeOptions.config.allowBeforeSecondFactor && request.routeOptions.config.allow !== 'public') {
+      throw new AppError(403, 'MFA_ENROLMENT_REQUIRED', 'Set up two-step verification before continuing: the hospital requires it for staff');
     }
   });
 }

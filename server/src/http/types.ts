@@ -8,5 +8,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route stays usable while the user must still replace a temporary password. */
     allowWithTemporaryPassword?: boolean;
+    /** The route stays usable while a staff user must still set up the second factor the hospital requires. */
+    allowBeforeSecondFactor?: boolean;
   }
 }

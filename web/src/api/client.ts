@@ -3,6 +3,7 @@ import type { paths } from './schema.gen.ts';
 import type { Session } from './types.ts';
 import { queryClient, sessionKey } from './queryClient.ts';
 import { toApiError } from './problem.ts';
+import { BACKGROUND_HEADER, takeActivity } from './activity.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -15,15 +16,22 @@ const own401 = new Set([
   'POST /api/auth/mfa/verify',
 ]);
 
+let endingSession = false;
+/** The app is signing the user out on its own: a request still in flight that meets a 401 is not an expiry. */
+export function expectSessionEnd(): void {
+  endingSession = true;
+}
+
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
-    if (!unsafeMethods.has(request.method)) return undefined;
+    if (!takeActivity()) request.headers.set(BACKGROUND_HEADER, '1');
+    if (!unsafeMethods.has(request.method)) return request;
     const token = queryClient.getQueryData<Session | null>(sessionKey)?.csrfToken;
     if (token) request.headers.set('X-CSRF-Token', token);
     return request;
   },
   onResponse({ request, response, schemaPath }) {
-    if (response.status !== 401 || own401.has(`${request.method} ${schemaPath}`)) return undefined;
+    if (endingSession || response.status !== 401 || own401.has(`${request.method} ${schemaPath}`)) return undefined;
     // After signing out the session is known to be gone: a request still in flight is not an expiry.
     if (queryClient.getQueryData<Session | null>(sessionKey) === null) return undefined;
     window.location.assign('/login?expired=1');

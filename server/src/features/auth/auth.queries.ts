@@ -56,6 +56,7 @@ const liveSession = prepared((db: Executor, id: string) =>
     .innerJoin('settings', (join) => join.on('settings.id', '=', 1))
     .leftJoin('patients', 'patients.user_id', 'users.id')
     .leftJoin('doctors', 'doctors.user_id', 'users.id')
+    .leftJoin('mfa_totp', 'mfa_totp.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token as csrfToken',
@@ -71,6 +72,8 @@ const liveSession = prepared((db: Executor, id: string) =>
       'users.must_change_password as mustChangePassword',
       'patients.id as patientId',
       'doctors.id as doctorId',
+      'settings.mfa_required_for_staff as mfaRequiredForStaff',
+      'mfa_totp.confirmed_at as totpConfirmedAt',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)

@@ -12,9 +12,11 @@ import { mfaRoutes } from './mfa.routes.ts';
 import { CHALLENGE_MINUTES, MFA_COOKIE, MFA_METHODS, verifyChallenge } from './mfa.service.ts';
 import { confirmPasswordReset, requestPasswordReset, RESET_TOKEN_MINUTES } from './recovery.service.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, rememberDevice } from './devices.ts';
 
 const clientOf = (request: FastifyRequest): Client => ({
   ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, abandoned: () => request.socket.destroyed,
+  deviceToken: request.cookies[DEVICE_COOKIE],
 });
 
 function sessionBody(actor: Actor) {
@@ -24,8 +26,10 @@ function sessionBody(actor: Actor) {
       ...(actor.patientId ? { patientId: actor.patientId } : {}),
       ...(actor.doctorId ? { doctorId: actor.doctorId } : {}),
       mustChangePassword: actor.mustChangePassword,
+      mustEnrolSecondFactor: actor.mustEnrolSecondFactor ?? false,
     },
     csrfToken: actor.csrfToken,
+    idleMinutes: actor.idleMinutes ?? 30,
   };
 }
 
@@ -41,11 +45,16 @@ export function assertSameOrigin(deps: Deps, request: FastifyRequest): void {
 const REGISTRATION_PENDING = 'Check your inbox: we have sent the next step to this email address.';
 
 export function authRoutes(app: App, deps: Deps): void {
-  async function signIn(reply: FastifyReply, signedIn: SignedIn) {
+  async function signIn(reply: FastifyReply, signedIn: SignedIn, deviceToken: string | undefined) {
     const actor = await resolveSession(deps.db, deps.clock.now(), signedIn.session.token);
     if (!actor) throw new Error('A session just created could not be read back');
     reply.setCookie(SESSION_COOKIE, signedIn.session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, expires: signedIn.session.expiresAt,
+    });
+    const device = await rememberDevice(deps.db, deps.clock.now(), signedIn.userId, deviceToken);
+    reply.setCookie(DEVICE_COOKIE, device, {
+      path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies,
+      expires: new Date(deps.clock.now().getTime() + DEVICE_COOKIE_DAYS * 86_400_000),
     });
     return sessionBody(actor);
   }
@@ -65,7 +74,7 @@ export function authRoutes(app: App, deps: Deps): void {
       });
       return { mfaRequired: true as const, methods: [...MFA_METHODS] };
     }
-    return signIn(reply, result);
+    return signIn(reply, result, request.cookies[DEVICE_COOKIE]);
   });
 
   app.post('/api/auth/mfa/verify', {
@@ -80,7 +89,7 @@ export function authRoutes(app: App, deps: Deps): void {
     if (!request.body.code && !request.body.recoveryCode) throw invalid('/code', 'Enter the code of your authenticator app or a recovery code');
     const signedIn = await verifyChallenge(deps, clientOf(request), request.cookies[MFA_COOKIE], request.body);
     reply.clearCookie(MFA_COOKIE, { path: '/api/auth/mfa' });
-    return signIn(reply, signedIn);
+    return signIn(reply, signedIn, request.cookies[DEVICE_COOKIE]);
   });
 
   mfaRoutes(app, deps);
@@ -92,7 +101,7 @@ export function authRoutes(app: App, deps: Deps): void {
     assertSameOrigin(deps, request);
     const result = await registerPatient(deps, hashing, clientOf(request), request.body);
     if ('alreadyRegistered' in result) return reply.status(202).send({ message: REGISTRATION_PENDING });
-    return reply.status(201).send(await signIn(reply, result));
+    return reply.status(201).send(await signIn(reply, result, request.cookies[DEVICE_COOKIE]));
   });
 
   app.post('/api/auth/password-reset', {
@@ -122,7 +131,7 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/api/auth/session', {
-    config: { allow: 'public', allowWithTemporaryPassword: true },
+    config: { allow: 'public', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'The current session', response: { 200: Session, ...problems(401) } },
   }, async (request) => {
     if (!request.actor) throw unauthorized('Not signed in');
@@ -130,7 +139,7 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/auth/logout', {
-    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'Sign out (revokes the session)', response: { 204: NoContent, ...problems(401, 403) } },
   }, async (request, reply) => {
     await logout(deps, actorOf(request), clientOf(request));
@@ -139,8 +148,8 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/auth/password', {
-    config: { allow: 'signed-in', allowWithTemporaryPassword: true },
-    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403, 503) } },
+    config: { allow: 'signed-in', allowWithTemporaryPassword: true, allowBeforeSecondFactor: true, rateLimit: loginLimit },
+    schema: { tags: ['auth'], summary: 'Change password (revokes other sessions)', body: PasswordBody, response: { 204: NoContent, ...problems(400, 401, 403, 429, 503) } },
   }, async (request, reply) => {
     await changePassword(deps, hashing, actorOf(request), clientOf(request), request.body.currentPassword, request.body.newPassword);
     return reply.status(204).send(null);

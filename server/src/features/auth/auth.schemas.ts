@@ -22,8 +22,10 @@ export const Session = Type.Object({
     patientId: Type.Optional(Id),
     doctorId: Type.Optional(Id),
     mustChangePassword: Type.Boolean(),
+    mustEnrolSecondFactor: Type.Boolean({ description: 'The hospital requires a second factor for staff and this user has none yet: only enrolment is open (403 MFA_ENROLMENT_REQUIRED elsewhere)' }),
   }),
   csrfToken: Type.String(),
+  idleMinutes: Type.Integer({ minimum: 1, description: 'Idle sign-out limit. Requests sent with `X-HMS-Background: 1` (polls, refetches) do not count as activity' }),
 });
 
 export const LoginBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: EMAIL_MAX_LENGTH }), password: Password }, { additionalProperties: false });

@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import { constraintViolation } from '../../db/constraint.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError, asRefusal, invalid } from '../../http/app-error.ts';
+import { AppError, invalid } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { searchKey } from '../../text.ts';
 import type { Gender } from '#shared/people';
-import type { UsersTable } from '../../db/types.ts';
+import type { Trx, UsersTable } from '../../db/types.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { todayFor } from '../patients/patients.service.ts';
 import { dateOfBirthProblem } from '../patients/profile.ts';
@@ -16,13 +16,16 @@ import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } fro
 import { createChallenge, userHasSecondFactor } from './mfa.service.ts';
 import { appLink } from './recovery.service.ts';
 import { createSession, type NewSession } from './sessions.ts';
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from './throttle.ts';
+import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey, type ThrottleKind } from './throttle.ts';
+import { knownDeviceOf } from './devices.ts';
 
 export interface Client {
   ip: string | null;
   userAgent: string | null;
   /** True once the caller has hung up (a queued password check is then skipped). */
   abandoned?: () => boolean;
+  /** The browser's device cookie (devices.ts), if any. */
+  deviceToken?: string | undefined;
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -44,21 +47,24 @@ export async function login(deps: Deps, hashing: HashGate, client: Client, email
   const address = normalizeEmail(email);
   const now = deps.clock.now();
   const ip = client.ip ?? 'unknown';
+  const user = await findUserByEmail(deps.db, address);
+  // A browser that signed in to this account before meets only its own delays; any other client the account's,
+  // the (account, address) pair's and the address's.
+  const device = user ? await knownDeviceOf(deps.db, user.id, client.deviceToken) : null;
+  const counters: [ThrottleKind, string][] = device ? [['device', device]] : [['email', address], ['account-ip', `${address}|${ip}`], ['ip', ip]];
   try {
-    await assertNotThrottled(deps.db, [throttleKey('email', address), throttleKey('ip', ip)], now);
+    await assertNotThrottled(deps.db, counters.map(([kind, value]) => throttleKey(kind, value)), now);
   } catch (error) {
     await deps.db.transaction().execute((trx) =>
-      writeAudit(trx, now, { actorId: null, actorRole: null, action: 'auth.login', entityType: 'user', outcome: 'denied', ip: client.ip, details: { reason: 'throttled' } }),
+      writeAudit(trx, now, { actorId: null, actorRole: null, action: 'auth.login', entityType: 'user', outcome: 'denied', ip: client.ip, details: { reason: 'throttled', knownDevice: device !== null } }),
     );
     throw error;
   }
-  const user = await findUserByEmail(deps.db, address);
   const stored = user?.password_hash && user.active === 1 ? user.password_hash : null;
   const ok = await hashing.run(() => (stored ? verifyPassword(stored, password) : verifyAgainstDummy(password).then(() => false)), client.abandoned);
   if (!ok || !user) {
     await deps.db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, 'email', address, now);
-      await recordLoginFailure(trx, 'ip', ip, now);
+      for (const [kind, value] of counters) await recordLoginFailure(trx, kind, value, now);
       await writeAudit(trx, now, {
         actorId: user?.id ?? null, actorRole: user?.role ?? null, action: 'auth.login',
         entityType: 'user', entityId: user?.id ?? null, outcome: 'failure', ip: client.ip,
@@ -68,19 +74,24 @@ export async function login(deps: Deps, hashing: HashGate, client: Client, email
   }
   if (await userHasSecondFactor(deps.db, user.id)) {
     const challenge = await deps.db.transaction().execute(async (trx) => {
-      await clearLoginFailures(trx, 'email', address);
+      await clearCounters(trx, counters);
       await writeAudit(trx, now, { actorId: user.id, actorRole: user.role, action: 'auth.login_password', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip, details: { next: 'second factor' } });
       return createChallenge(trx, now, user.id);
     });
     return { mfa: challenge };
   }
   const session = await deps.db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, 'email', address);
+    await clearCounters(trx, counters);
     const created = await createSession(trx, now, user.id, client);
     await writeAudit(trx, now, { actorId: user.id, actorRole: user.role, action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip });
     return created;
   });
   return { session, userId: user.id };
+}
+
+/** A right password clears the counters of this client (not the address's, which other accounts' guesses fill). */
+async function clearCounters(trx: Trx, counters: [ThrottleKind, string][]): Promise<void> {
+  for (const [kind, value] of counters) if (kind !== 'ip') await clearLoginFailures(trx, kind, value);
 }
 
 export interface Registration {
@@ -162,10 +173,25 @@ export async function logout(deps: Deps, actor: Actor, client: Client): Promise<
 
 /** Changes the password and revokes every other session of the user. */
 export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor, client: Client, currentPassword: string, newPassword: string): Promise<void> {
+  const started = deps.clock.now();
+  const audit = (outcome: 'failure' | 'denied', reason: string) => (trx: Trx) =>
+    writeAudit(trx, started, { actorId: actor.userId, actorRole: actor.role, action: 'auth.password_change', entityType: 'user', entityId: actor.userId, outcome, ip: client.ip, details: { reason } });
+  try {
+    await assertNotThrottled(deps.db, [throttleKey('password-change', actor.userId)], started, 'wrong current passwords');
+  } catch (error) {
+    await deps.db.transaction().execute(audit('denied', 'throttled'));
+    throw error;
+  }
   const user = await findUserById(deps.db, actor.userId);
   const stored = user?.password_hash ?? null;
   if (!user || !stored || !(await hashing.run(() => verifyPassword(stored, currentPassword), client.abandoned))) {
-    throw asRefusal(new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]));
+    await deps.db.transaction().execute(async (trx) => {
+      await recordLoginFailure(trx, 'password-change', actor.userId, started);
+      await audit('failure', 'wrong current password')(trx);
+    });
+    const refusal = new AppError(400, 'VALIDATION_FAILED', 'The current password is incorrect', [{ path: '/currentPassword', message: 'The current password is incorrect' }]);
+    refusal.audited = true;
+    throw refusal;
   }
   const problem = passwordProblem(newPassword, user.email, await userHasSecondFactor(deps.db, user.id));
   if (problem) throw invalid('/newPassword', problem);
@@ -174,6 +200,7 @@ export async function changePassword(deps: Deps, hashing: HashGate, actor: Actor
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await updateUserPassword(trx, user.id, passwordHash, now.toISOString());
+    await clearLoginFailures(trx, 'password-change', user.id);
     await revokeUserSessions(trx, user.id, now.toISOString(), actor.sessionId);
     await writeAudit(trx, now, { actorId: actor.userId, actorRole: actor.role, action: 'auth.password_change', entityType: 'user', entityId: user.id, outcome: 'success', ip: client.ip });
   });

@@ -19,17 +19,17 @@ const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String(), { d
 
 export function mfaRoutes(app: App, deps: Deps): void {
   app.get('/api/auth/mfa', {
-    config: { allow: 'signed-in' },
+    config: { allow: 'signed-in', allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'Your second factors', response: { 200: MfaStatus, ...problems(401) } },
   }, async (request) => getMfaStatus(deps, actorOf(request)));
 
   app.post('/api/auth/mfa/totp/enrol', {
-    config: { allow: 'signed-in' },
+    config: { allow: 'signed-in', allowBeforeSecondFactor: true },
     schema: { tags: ['auth'], summary: 'Start setting up an authenticator app (TOTP)', response: { 200: TotpEnrolment, ...problems(401, 403, 409) } },
   }, async (request) => startTotpEnrolment(deps, actorOf(request)));
 
   app.post('/api/auth/mfa/totp/confirm', {
-    config: { allow: 'signed-in' },
+    config: { allow: 'signed-in', allowBeforeSecondFactor: true },
     schema: {
       tags: ['auth'], summary: 'Confirm the authenticator app with a code; answers the recovery codes',
       body: TotpConfirmBody, response: { 200: RecoveryCodes, ...problems(400, 401, 403, 409) },

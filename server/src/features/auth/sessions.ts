@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
-import type { Role } from '#shared/roles';
+import { SECOND_FACTOR_ROLES, type Role } from '#shared/roles';
 import { findLiveSession, findSessionAbsoluteHours, insertSession, touchSession } from './auth.queries.ts';
 
 export const SESSION_COOKIE = 'hms_session';
-// last_seen_at is written at most this often, so a busy session costs no write per request.
-const TOUCH_INTERVAL_MS = 60_000;
+// last_seen_at is written at most this often (a twentieth of the idle limit, at most a minute), so a busy session
+// costs no write per request and the idle clock is still precise to a few seconds.
+const touchIntervalMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 20);
+/** Requests the web makes on its own (polls, refetches) carry this header; they do not count as activity. */
+export const BACKGROUND_HEADER = 'x-hms-background';
 
 /** Only this hash of the token is stored: a leaked sessions table opens no session. */
 export const sessionIdFromToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -47,7 +50,7 @@ export async function createSession(
  * The actor behind a session token, or null when the session is unknown, revoked, idle too long or past its lifetime.
  * The timeouts are the current settings, so lowering one also ends the open sessions it now exceeds.
  */
-export async function resolveSession(db: Executor, now: Date, token: string): Promise<Actor | null> {
+export async function resolveSession(db: Executor, now: Date, token: string, options: { background?: boolean } = {}): Promise<Actor | null> {
   if (token.length < 20 || token.length > 100) return null;
   const row = await findLiveSession(db, sessionIdFromToken(token));
   if (!row) return null;
@@ -55,10 +58,12 @@ export async function resolveSession(db: Executor, now: Date, token: string): Pr
   const lifetimeEnd = Math.min(Date.parse(row.expiresAt), Date.parse(row.createdAt) + Number(row.absoluteHours) * 3_600_000);
   if (lifetimeEnd <= now.getTime()) return null;
   if (lastSeen + Number(row.idleMinutes) * 60_000 <= now.getTime()) return null;
-  if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) await touchSession(db, row.sessionId, now.toISOString());
+  const idleMinutes = Number(row.idleMinutes);
+  if (!options.background && now.getTime() - lastSeen >= touchIntervalMs(idleMinutes)) await touchSession(db, row.sessionId, now.toISOString());
+  const role = row.role as Role;
   return {
     userId: row.userId,
-    role: row.role as Role,
+    role,
     email: row.email,
     name: row.name,
     patientId: row.patientId ?? null,
@@ -66,5 +71,7 @@ export async function resolveSession(db: Executor, now: Date, token: string): Pr
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     mustChangePassword: row.mustChangePassword === 1,
+    mustEnrolSecondFactor: Number(row.mfaRequiredForStaff) === 1 && SECOND_FACTOR_ROLES.includes(role) && !row.totpConfirmedAt,
+    idleMinutes,
   };
 }

@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { withNext } from '../auth/safeNext.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
+import { IdleGuard } from './IdleGuard.tsx';
 import { roleLabels } from './nav.ts';
 
 function SignOutIcon() {
@@ -25,7 +26,7 @@ function SignOutIcon() {
   );
 }
 
-function SignedInShell({ user }: { user: SessionUser }) {
+function SignedInShell({ user, idleMinutes }: { user: SessionUser; idleMinutes: number }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const hospitalName = useHospital().data?.name ?? 'Hospital';
   const navigate = useNavigate();
@@ -63,7 +64,7 @@ function SignedInShell({ user }: { user: SessionUser }) {
                 {roleLabels[user.role]}
               </Badge>
             </Group>
-            <NotificationBell />
+            {!user.mustEnrolSecondFactor && <NotificationBell />}
             {/* On a phone the button is its icon alone, so that the hospital's name keeps the room it needs. */}
             <Button
               variant="default"
@@ -87,11 +88,14 @@ function SignedInShell({ user }: { user: SessionUser }) {
         <Suspense fallback={<Loading />}>
           {user.mustChangePassword && pathname !== '/app/password' ? (
             <Navigate to="/app/password" replace />
+          ) : !user.mustChangePassword && user.mustEnrolSecondFactor && pathname !== '/app/security' ? (
+            <Navigate to="/app/security" replace />
           ) : (
             <Outlet context={user} />
           )}
         </Suspense>
       </AppShell.Main>
+      <IdleGuard idleMinutes={idleMinutes} />
     </AppShell>
   );
 }
@@ -113,5 +117,5 @@ export function AppLayout() {
   }
   // A signed-out visitor comes back to the page they asked for (such as booking with a chosen doctor) once signed in.
   if (!session.data) return <Navigate to={withNext('/login', `${pathname}${search}${hash}`)} replace />;
-  return <SignedInShell user={session.data.user} />;
+  return <SignedInShell user={session.data.user} idleMinutes={session.data.idleMinutes} />;
 }

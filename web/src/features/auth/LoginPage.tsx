@@ -61,6 +61,11 @@ export function LoginPage() {
             Your session has expired. Please log in again.
           </Alert>
         )}
+        {params.get('idle') === '1' && !login.isError && (
+          <Alert color="yellow" variant="light" role="status" title="Signed out">
+            You were signed out after a period without activity. Please log in again.
+          </Alert>
+        )}
         <FormError title="Could not log in" message={login.isError ? errorMessage(login.error) : null} />
         <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
           <Stack gap="md">

@@ -1,7 +1,10 @@
-import { Alert, Button, Code, Container, Image, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Container, Image, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { sessionKey } from '../../api/queryClient.ts';
+import { useSession } from '../../api/session.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { readForm } from '../../components/form.ts';
@@ -12,11 +15,15 @@ const statusKey = ['auth', 'mfa'] as const;
 /** Two-step verification: set up an authenticator app and keep the recovery codes. */
 export function SecurityPage() {
   const queryClient = useQueryClient();
+  const required = useSession().data?.user.mustEnrolSecondFactor === true;
   const status = useQuery({ queryKey: statusKey, queryFn: async () => unwrap(await api.GET('/api/auth/mfa')) });
   const enrol = useMutation({ mutationFn: async () => unwrap(await api.POST('/api/auth/mfa/totp/enrol')) });
   const confirm = useMutation({
     mutationFn: async (code: string) => unwrap(await api.POST('/api/auth/mfa/totp/confirm', { body: { code } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: statusKey }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: statusKey });
+      await queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -28,6 +35,11 @@ export function SecurityPage() {
     <Container size={640} py="md">
       <PageTitle>Two-step verification</PageTitle>
       <Stack gap="md">
+        {required && (
+          <Alert color="yellow" variant="light" role="status" title="Two-step verification is required">
+            The hospital requires two-step verification for staff. Set it up to continue using HMS.
+          </Alert>
+        )}
         {confirm.isSuccess ? (
           <Alert color="green" variant="light" role="status" title="Two-step verification is on">
             <Text>Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are shown only now.</Text>
@@ -38,6 +50,9 @@ export function SecurityPage() {
                 </List.Item>
               ))}
             </List>
+            <Anchor component={Link} to="/app" c="care.8" underline="always" mt="sm" display="inline-block">
+              Continue to HMS
+            </Anchor>
           </Alert>
         ) : status.data?.totp ? (
           <Alert color="green" variant="light" title="Two-step verification is on">

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { queryClient, sessionKey } from '../../../api/queryClient.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
 import { ABOUT_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH, TAGLINE_MAX_LENGTH } from '#shared/settings';
@@ -29,6 +30,8 @@ function SettingsForm({ settings, onSubmitted, onSaved }: SettingsFormProps) {
     onSuccess: async (saved) => {
       await rememberSettings(saved);
       onSaved(saved);
+      // Requiring a second factor for staff may apply to the administrator at once.
+      await queryClient.invalidateQueries({ queryKey: sessionKey });
     },
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
@@ -203,6 +206,12 @@ function SettingsForm({ settings, onSubmitted, onSaved }: SettingsFormProps) {
                   {...field('sessionAbsoluteHours')}
                 />
               </SimpleGrid>
+              <Checkbox
+                name="mfaRequiredForStaff"
+                label="Require two-step verification for staff"
+                description="Administrators, doctors and receptionists without it are asked to set it up at their next sign-in and can do nothing else until they have. Patients may turn it on themselves."
+                defaultChecked={settings.mfaRequiredForStaff}
+              />
             </Stack>
           </FormSection>
 

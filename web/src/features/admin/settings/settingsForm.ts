@@ -9,7 +9,7 @@ import type { SettingsBody } from './settings.api.ts';
 export const settingsFields = [
   'name', 'tagline', 'about', 'address', 'phone', 'email', 'openingHours', 'timeZone', 'approvalMode', 'minNoticeMinutes',
   'bookingHorizonDays', 'cancellationNoticeHours', 'maxOpenRequestsPerPatient', 'reminderOffsetsMinutes', 'sessionIdleMinutes',
-  'sessionAbsoluteHours', 'temperatureUnit', 'requireSignedConsultation',
+  'sessionAbsoluteHours', 'temperatureUnit', 'requireSignedConsultation', 'mfaRequiredForStaff',
 ] as const;
 
 export const REMINDER_UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
@@ -140,6 +140,7 @@ export function readSettingsForm(form: Record<string, string>, reminders: readon
     sessionAbsoluteHours: value('sessionAbsoluteHours'),
     temperatureUnit: temperatureUnit === 'F' ? 'F' : 'C',
     requireSignedConsultation: form.requireSignedConsultation === 'yes',
+    mfaRequiredForStaff: form.mfaRequiredForStaff === 'on',
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values: body };
 }
