@@ -49,7 +49,7 @@ export interface AuditLogTable {
   seq: number;
   at: string;
   actor_id: string | null;
-  actor_role: Role | null;
+  actor_role: Role | typeof LINK_ACTOR_ROLE | null;
   action: string;
   entity_type: string | null;
   entity_id: string | null;

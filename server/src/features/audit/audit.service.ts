@@ -17,7 +17,7 @@ export type { AuditAction, AuditOutcome };
 
 export interface AuditEntry {
   actorId: string | null;
-  actorRole: Role | null;
+  actorRole: AuditLogTable['actor_role'];
   action: AuditAction;
   entityType?: string | null;
   entityId?: string | null;
