@@ -81,6 +81,14 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_verify',
   'auth.mfa_enrol',
   'auth.mfa_reset',
+  'payment.read',
+  'payment.open',
+  'payment.desk_record',
+  'payment.succeed',
+  'payment.fail',
+  'payment.cancel',
+  'payment.refund',
+  'payment.late_success',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

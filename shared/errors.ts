@@ -45,5 +45,9 @@ export const ERROR_CODES = [
   'MFA_CODE_INVALID',
   'MFA_CHALLENGE_INVALID',
   'MFA_ALREADY_ENROLLED',
+  'WEBHOOK_SIGNATURE_INVALID',
+  'ALREADY_PAID',
+  'PAYMENT_NOT_DUE',
+  'CHECKOUT_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

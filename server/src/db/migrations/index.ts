@@ -12,6 +12,7 @@ import * as m010 from './010_consultations.ts';
 import * as m011 from './011_accounts.ts';
 import * as m012 from './012_audit.ts';
 import * as m013 from './013_first_run.ts';
+import * as m017 from './017_payments.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011_accounts': m011,
   '012_audit': m012,
   '013_first_run': m013,
+  '017_payments': m017,
 };
