@@ -81,8 +81,13 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_verify',
   'auth.mfa_enrol',
   'auth.mfa_reset',
-  'auth.email_change_request',
-  'auth.email_change',
+  'payment.read',
+  'payment.open',
+  'payment.desk_record',
+  'payment.succeed',
+  'payment.fail',
+  'payment.refund',
+  'payment.late_success',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

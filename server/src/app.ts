@@ -23,6 +23,7 @@ import { calendarFeedRoutes } from './features/notifications/calendar-feed.route
 import { deliveryRoutes } from './features/notifications/deliveries.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { paymentRoutes } from './features/payments/payments.routes.ts';
 import { schedulingRoutes } from './features/scheduling/scheduling.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { specializationRoutes } from './features/specializations/specializations.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   doctorRoutes(app, deps);
   schedulingRoutes(app, deps);
   appointmentRoutes(app, deps);
+  paymentRoutes(app, deps);
   notificationRoutes(app, deps);
   calendarFeedRoutes(app, deps);
   deliveryRoutes(app, deps);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { SETTINGS_LIMITS } from '#shared/settings';
@@ -56,6 +57,10 @@ export interface Config {
   readonly deliveryConcurrency: number;
   /** How often the delivery worker looks for due jobs. */
   readonly deliveryIntervalSeconds: number;
+  /** HMS_PAYMENT_PROVIDER: `fake` (offline: a built-in checkout page and signed callbacks). */
+  readonly paymentProvider: 'fake';
+  /** HMS_PAYMENT_WEBHOOK_SECRET: signs and checks the payment provider's callbacks; random per process when unset. */
+  readonly paymentWebhookSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -210,7 +215,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), terminal
     deliveryLeaseSeconds: integer(env, 'HMS_DELIVERY_LEASE_SECONDS', 20, 2, 3600),
     deliveryConcurrency: integer(env, 'HMS_DELIVERY_CONCURRENCY', 4, 1, 64),
     deliveryIntervalSeconds: integer(env, 'HMS_DELIVERY_INTERVAL_SECONDS', 5, 1, 3600),
+    ...paymentSettings(env),
   });
+}
+
+function paymentSettings(env: Env): Pick<Config, 'paymentProvider' | 'paymentWebhookSecret'> {
+  const provider = text(env, 'HMS_PAYMENT_PROVIDER') ?? 'fake';
+  if (provider !== 'fake') throw new ConfigError(`HMS_PAYMENT_PROVIDER must be fake (got "${provider}")`);
+  const secret = text(env, 'HMS_PAYMENT_WEBHOOK_SECRET');
+  if (secret !== null && secret.length < 32) throw new ConfigError('HMS_PAYMENT_WEBHOOK_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`)');
+  return { paymentProvider: provider, paymentWebhookSecret: secret ?? randomBytes(32).toString('hex') };
 }
 
 function auditKeySettings(env: Env, cwd: string, dataDir: string, databaseUrl: string | null): { auditKey: string | null; auditKeyFile: string | null } {

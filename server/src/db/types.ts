@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { AppointmentStatus } from '#shared/appointments';
 import type { AuditOutcome } from '#shared/audit';
 import type { HistoryKind } from '#shared/history';
@@ -7,10 +7,12 @@ import type { Role } from '#shared/roles';
 import type { HistoryActorKind, LINK_ACTOR_ROLE } from '#shared/links';
 import type { TemperatureUnit } from '#shared/vitals';
 import type { BreakGlassGrantsTable, ConsultationAddendaTable, ConsultationsTable, FormularyTable, FormularyTermsTable, PrescriptionItemsTable, PrescriptionNumbersTable, PrescriptionsTable } from './clinical-tables.ts';
+import type { PaymentEventsTable, PaymentRefundsTable, PaymentsTable } from './payment-tables.ts';
 import type { KnownDevicesTable, MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable, PasswordResetTokensTable, SetupTokensTable } from './account-tables.ts';
 
 export type * from './clinical-tables.ts';
 export type * from './account-tables.ts';
+export type * from './payment-tables.ts';
 
 /** Instants are ISO-8601 UTC text; booleans are 0/1 integers (see the house plan, section 4). */
 export interface UsersTable {
@@ -100,6 +102,14 @@ export interface SettingsTable {
   require_signed_consultation: number;
   /** 1: admins, doctors and receptionists must sign in with a second factor (migration 011). */
   mfa_required_for_staff: number;
+  /** 'off' | 'optional' | 'required': whether patients pay online (migration 017). */
+  payment_mode: string;
+  /** With payments required, how long a booked slot is held for the patient to pay (migration 017). */
+  payment_hold_minutes: number;
+  /** A patient who cancels at least this long before the start gets a full refund (migration 017). */
+  refund_full_notice_hours: number;
+  /** The percentage refunded when a patient cancels later than that (migration 017). */
+  refund_late_percent: number;
 }
 
 export interface PatientsTable {
@@ -237,6 +247,12 @@ export interface AppointmentsTable {
   updated_at: string;
 }
 
+/** The doctor's fee when the appointment was booked, in minor units, and its currency (migration 017); null when free. */
+export interface AppointmentFeeColumns {
+  fee_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  fee_currency: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface AppointmentHistoryTable {
   id: string;
   appointment_id: string;
@@ -324,7 +340,7 @@ export interface DB {
   notifications: NotificationsTable;
   availability_intervals: AvailabilityIntervalsTable;
   time_off: TimeOffTable;
-  appointments: AppointmentsTable;
+  appointments: AppointmentsTable & AppointmentFeeColumns;
   appointment_history: AppointmentHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
   delivery_jobs: DeliveryJobsTable;
@@ -346,6 +362,9 @@ export interface DB {
   mfa_recovery_codes: MfaRecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
   known_devices: KnownDevicesTable;
+  payments: PaymentsTable;
+  payment_refunds: PaymentRefundsTable;
+  payment_events: PaymentEventsTable;
 }
 
 export type Db = Kysely<DB>;

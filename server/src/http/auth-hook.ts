@@ -8,7 +8,9 @@ import type { App } from './types.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Sign-in and account recovery: they check Origin instead (a visitor may still carry an old session cookie).
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/password-reset', '/api/auth/password-reset/confirm', '/api/auth/mfa/verify']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/password-reset', '/api/auth/password-reset/confirm', '/api/auth/mfa/verify',
+  // The offline payment checkout's form: it carries its own HMAC token instead.
+  '/api/payments/fake/checkout/:ref']);
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);

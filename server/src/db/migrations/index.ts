@@ -13,6 +13,7 @@ import * as m011 from './011_accounts.ts';
 import * as m012 from './012_audit.ts';
 import * as m013 from './013_first_run.ts';
 import * as m016 from './016_signed_links.ts';
+import * as m017 from './017_payments.ts';
 import * as m018 from './018_blood_group_check.ts';
 
 /** Every migration, in order. Never edit one that has landed: add the next number. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '012_audit': m012,
   '013_first_run': m013,
   '016_signed_links': m016,
+  '017_payments': m017,
   '018_blood_group_check': m018,
 };

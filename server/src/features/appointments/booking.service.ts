@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { newId } from '../../ids.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { getSettings } from '../hospital/hospital.service.ts';
+import { chargeForBooking } from '../payments/payments.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { syncReminders } from '../notifications/reminders.ts';
 import { findBookableSlot } from '../scheduling/booking-check.ts';
@@ -40,6 +41,7 @@ interface Booking {
   ip: string | null;
   /** SQLite's BEGIN IMMEDIATE already admits one writer at a time; PostgreSQL needs the patient's row lock. */
   lockPatient: boolean;
+  paymentProvider: Deps['config']['paymentProvider'];
 }
 
 const BOOK_OPERATION = 'POST /api/appointments';
@@ -68,6 +70,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, input: BookingIn
   const booking: Booking = {
     actor, input, doctor, patient, idempotency, ip, settings,
     lockPatient: deps.dialect !== 'sqlite',
+    paymentProvider: deps.config.paymentProvider,
     start: new Date(input.start),
     now: deps.clock.now(),
   };
@@ -110,6 +113,7 @@ async function bookInTransaction(trx: Trx, booking: Booking): Promise<Appointmen
     decision_note: null, sequence: 0, created_by: actor.userId, created_at: at, updated_at: at,
   });
   await syncReminders(trx, { id, status, start_at: start, patient_id: patient.id, doctor_id: doctor.id }, now);
+  await chargeForBooking(trx, { appointmentId: id, doctorId: doctor.id, patientId: patient.id, actor, settings, provider: booking.paymentProvider, online: true, now, ip: booking.ip });
   await insertHistory(trx, {
     id: newId(), appointment_id: id, at, actor_id: actor.userId, actor_role: actor.role, from_status: null, to_status: status,
     from_start: null, to_start: start, note: status === 'confirmed' ? 'Confirmed automatically' : null,

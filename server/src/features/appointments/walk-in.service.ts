@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { chargeForBooking } from '../payments/payments.service.ts';
 import { constraintViolation } from '../../db/constraint.ts';
 import type { Trx } from '../../db/types.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -61,6 +62,7 @@ export async function bookWalkIn(deps: Deps, actor: Actor, input: WalkInInput, i
         decision_note: 'Walk-in', sequence: 0, created_by: actor.userId, created_at: at, updated_at: at,
       });
       await syncReminders(trx, { id, status: 'confirmed', start_at: startAt, patient_id: patient.id, doctor_id: doctor.id }, now);
+      await chargeForBooking(trx, { appointmentId: id, doctorId: doctor.id, patientId: patient.id, actor, settings, provider: deps.config.paymentProvider, online: false, now, ip });
       await insertHistory(trx, {
         id: newId(), appointment_id: id, at, actor_id: actor.userId, actor_role: actor.role, from_status: null, to_status: 'confirmed',
         from_start: null, to_start: startAt, note: 'Walk-in',

@@ -22,6 +22,7 @@ export async function ensureSettings(db: Executor, initial: InitialSettings, now
     session_idle_minutes: initial.sessionIdleMinutes, session_absolute_hours: initial.sessionAbsoluteHours,
     temperature_unit: 'C', require_signed_consultation: 1,
     mfa_required_for_staff: 0,
+    payment_mode: 'off', payment_hold_minutes: 15, refund_full_notice_hours: 24, refund_late_percent: 50,
   });
 }
 

@@ -1,3 +1,4 @@
+import { PAYMENT_MODES } from '#shared/payments';
 import { Type } from 'typebox';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '#shared/limits';
 import { ABOUT_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH, REMINDER_OFFSETS_MAX, SETTINGS_LIMITS, TAGLINE_MAX_LENGTH } from '#shared/settings';
@@ -37,6 +38,13 @@ const consultationSettings = {
   requireSignedConsultation: Type.Boolean({ description: 'Completing an appointment needs its signed consultation (409 CONSULTATION_REQUIRED)' }),
 };
 
+const paymentSettings = {
+  paymentMode: Type.Enum(PAYMENT_MODES, { description: 'Whether patients pay online: off, optional, or required before the request reaches the doctor' }),
+  paymentHoldMinutes: Type.Integer({ minimum: 5, maximum: 1440, description: 'With payments required: how long a booked slot is held while the patient pays' }),
+  refundFullNoticeHours: Type.Integer({ minimum: 0, maximum: 720, description: 'A patient cancelling at least this many hours before the start is refunded in full' }),
+  refundLatePercent: Type.Integer({ minimum: 0, maximum: 100, description: 'The percentage refunded when a patient cancels later than that' }),
+};
+
 export const Settings = Type.Object({
   name: Type.String(),
   tagline: Type.Optional(Type.String()),
@@ -51,6 +59,7 @@ export const Settings = Type.Object({
   ...privateSettings,
   ...consultationSettings,
   mfaRequiredForStaff: Type.Boolean({ description: 'Admins, doctors and receptionists must sign in with a second factor (enrolling at their next sign-in)' }),
+  ...paymentSettings,
   updatedAt: Instant,
 });
 
@@ -70,6 +79,10 @@ export const SettingsBody = Type.Object(
     temperatureUnit: Type.Optional(consultationSettings.temperatureUnit),
     requireSignedConsultation: Type.Optional(consultationSettings.requireSignedConsultation),
     mfaRequiredForStaff: Type.Optional(Type.Boolean({ description: 'Left out: unchanged' })),
+    paymentMode: Type.Optional(paymentSettings.paymentMode),
+    paymentHoldMinutes: Type.Optional(paymentSettings.paymentHoldMinutes),
+    refundFullNoticeHours: Type.Optional(paymentSettings.refundFullNoticeHours),
+    refundLatePercent: Type.Optional(paymentSettings.refundLatePercent),
   },
   { additionalProperties: false, description: 'The whole settings object: a text field left out or empty is cleared' },
 );

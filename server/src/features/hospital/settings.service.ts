@@ -8,6 +8,7 @@ import { findSettings, updateSettings, type SettingsChanges } from './hospital.q
 import { getSettings, toPublicHospital } from './hospital.service.ts';
 import type { APPROVAL_MODES } from './settings.schemas.ts';
 import type { TemperatureUnit } from '#shared/vitals';
+import type { PaymentMode } from '#shared/payments';
 
 export interface SettingsInput {
   name: string;
@@ -30,6 +31,11 @@ export interface SettingsInput {
   requireSignedConsultation?: boolean | undefined;
   /** Left out: unchanged. */
   mfaRequiredForStaff?: boolean | undefined;
+  /** Payments (left out: unchanged). */
+  paymentMode?: PaymentMode | undefined;
+  paymentHoldMinutes?: number | undefined;
+  refundFullNoticeHours?: number | undefined;
+  refundLatePercent?: number | undefined;
 }
 
 /** Field names of the API next to the columns they are stored in. */
@@ -41,6 +47,7 @@ const FIELDS = {
   sessionIdleMinutes: 'session_idle_minutes', sessionAbsoluteHours: 'session_absolute_hours',
   temperatureUnit: 'temperature_unit', requireSignedConsultation: 'require_signed_consultation',
   mfaRequiredForStaff: 'mfa_required_for_staff',
+  paymentMode: 'payment_mode', paymentHoldMinutes: 'payment_hold_minutes', refundFullNoticeHours: 'refund_full_notice_hours', refundLatePercent: 'refund_late_percent',
 } as const satisfies Record<keyof SettingsInput, keyof SettingsTable>;
 
 type Field = keyof typeof FIELDS;
@@ -65,6 +72,10 @@ export function toSettings(row: SettingsTable) {
     temperatureUnit: row.temperature_unit as TemperatureUnit,
     requireSignedConsultation: Number(row.require_signed_consultation) === 1,
     mfaRequiredForStaff: row.mfa_required_for_staff === 1,
+    paymentMode: row.payment_mode as PaymentMode,
+    paymentHoldMinutes: row.payment_hold_minutes,
+    refundFullNoticeHours: row.refund_full_notice_hours,
+    refundLatePercent: row.refund_late_percent,
     updatedAt: row.updated_at,
   };
 }
@@ -98,6 +109,10 @@ function toRow(input: SettingsInput, current: SettingsTable): Omit<SettingsTable
     temperature_unit: input.temperatureUnit ?? current.temperature_unit,
     require_signed_consultation: input.requireSignedConsultation === undefined ? Number(current.require_signed_consultation) : input.requireSignedConsultation ? 1 : 0,
     mfa_required_for_staff: input.mfaRequiredForStaff === undefined ? current.mfa_required_for_staff : Number(input.mfaRequiredForStaff),
+    payment_mode: input.paymentMode ?? current.payment_mode,
+    payment_hold_minutes: input.paymentHoldMinutes ?? current.payment_hold_minutes,
+    refund_full_notice_hours: input.refundFullNoticeHours ?? current.refund_full_notice_hours,
+    refund_late_percent: input.refundLatePercent ?? current.refund_late_percent,
   };
 }
 

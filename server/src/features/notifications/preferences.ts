@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'appointment.rescheduled',
   'appointment.reminder',
   'doctor.deactivated',
+  'payment.succeeded',
+  'payment.refunded',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -9,6 +9,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   'appointment.rescheduled': 'Appointment rescheduled',
   'appointment.reminder': 'Appointment reminder',
   'doctor.deactivated': 'Doctor no longer available',
+  'payment.succeeded': 'Payment received',
+  'payment.refunded': 'Payment refunded',
 };
 
 /** A readable name for a notification kind, also for kinds this page does not know yet. */
