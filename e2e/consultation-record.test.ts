@@ -178,6 +178,35 @@ describe('the clinical record after the visit, per role', () => {
     await opened.context.close();
   });
 
+  it('another doctor of the patient issues a prescription outside a visit from the patient’s page; it is listed as active', { timeout: TIMEOUT }, async () => {
+    const opened = await openPage();
+    const d = opened.page;
+    await logInToDashboard(d, world.colleague.email, PASSWORD, PASSWORD);
+    await d.goto(`/app/patients/${world.patient.id}`);
+    await heading(d, world.patient.name);
+    await d.getByRole('button', { name: 'New prescription' }).click();
+    const dialog = d.getByRole('dialog', { name: `New prescription for ${world.patient.name}` });
+    await dialog.getByRole('button', { name: 'Issue prescription' }).click();
+    await dialog.getByText('Please correct the fields marked below.').waitFor();
+    await dialog.getByLabel('Medicine 1 is not in the formulary (free text)').check();
+    await dialog.getByRole('textbox', { name: 'Medicine 1: name, strength and form' }).fill('Amoxicillin 500 mg capsule');
+    await dialog.getByRole('textbox', { name: 'Dose of medicine 1' }).fill('1');
+    await expectNoViolations(d, 'new prescription dialog on the patient’s page');
+    await dialog.getByRole('button', { name: 'Issue prescription' }).click();
+    await dialog.waitFor({ state: 'hidden' }).catch(async () => {
+      throw new Error(`The prescription was not issued: ${await dialog.innerText()}`);
+    });
+    const notice = d.getByRole('status').filter({ hasText: /Prescription RX-\d{4}-\d{6} issued\./ });
+    await notice.waitFor();
+    const number = /RX-\d{4}-\d{6}/.exec(await notice.innerText())?.[0] ?? '';
+    expect(number).not.toBe('');
+    const card = d.getByRole('list', { name: 'Prescriptions of the patient' }).getByRole('article', { name: `Prescription ${number}` });
+    await card.getByText('Active', { exact: true }).waitFor();
+    await card.getByText('Amoxicillin 500 mg capsule', { exact: false }).waitFor();
+    expect(opened.problems).toEqual([]);
+    await opened.context.close();
+  });
+
   it('the front desk sees that the consultation is signed, never its content', { timeout: TIMEOUT }, async () => {
     const opened = await openPage();
     const r = opened.page;

@@ -8,6 +8,7 @@ import { Announcement, useAnnouncement } from '../../scheduling/components/Annou
 import { WithTimeZone } from '../../scheduling/components/WithTimeZone.tsx';
 import { formatDateTime } from '../../scheduling/time.ts';
 import { DiagnosisList } from '../consultation/DiagnosisList.tsx';
+import { NewPrescription } from '../prescriptions/NewPrescription.tsx';
 import { PrescriptionActions } from '../prescriptions/PrescriptionActions.tsx';
 import { PrescriptionCard } from '../prescriptions/PrescriptionCard.tsx';
 import { usePatientPrescriptions } from '../prescriptions/prescriptions.api.ts';
@@ -59,7 +60,15 @@ function Visits({ patientId, timeZone }: { patientId: string; timeZone: string }
   );
 }
 
-function Prescriptions({ patientId, timeZone, onDone }: { patientId: string; timeZone: string; onDone: (message: string) => void }) {
+interface PrescriptionsProps {
+  patientId: string;
+  patientName: string;
+  timeZone: string;
+  canPrescribe: boolean;
+  onDone: (message: string) => void;
+}
+
+function Prescriptions({ patientId, patientName, timeZone, canPrescribe, onDone }: PrescriptionsProps) {
   const query = usePatientPrescriptions(patientId);
   const items = (query.data?.items ?? []).filter((prescription) => prescription.status !== 'draft');
   return (
@@ -67,6 +76,7 @@ function Prescriptions({ patientId, timeZone, onDone }: { patientId: string; tim
       <Title order={2} id="record-rx-heading">
         Prescriptions
       </Title>
+      {canPrescribe && <NewPrescription patientId={patientId} patientName={patientName} onDone={onDone} />}
       {query.isPending && <Loading label="Loading prescriptions…" />}
       <FormError title="Could not load the prescriptions" message={query.isError ? errorMessage(query.error) : null} />
       {query.isSuccess && items.length === 0 && <Text>No prescriptions.</Text>}
@@ -107,7 +117,7 @@ export function PatientClinicalRecord({ patientId, patientName, user }: { patien
           )}
           <Announcement announcement={announcement} onClose={clear} />
           <Visits patientId={patientId} timeZone={timeZone} />
-          <Prescriptions patientId={patientId} timeZone={timeZone} onDone={announce} />
+          <Prescriptions patientId={patientId} patientName={patientName} timeZone={timeZone} canPrescribe={user.role === 'doctor'} onDone={announce} />
         </Stack>
       )}
     </WithTimeZone>
