@@ -11,7 +11,6 @@ import { ANCHOR_ACTION, headMac, keyedHash, verifyAuditChain } from './audit-cha
 import { advanceAuditHead, findAuditHead, insertAuditRow, listAuditRows, listUserNames, setAuditAnchor, type AuditFilter } from './audit.queries.ts';
 
 import type { AuditAction, AuditOutcome } from '#shared/audit';
-import type { Role } from '#shared/roles';
 
 export type { AuditAction, AuditOutcome };
 
