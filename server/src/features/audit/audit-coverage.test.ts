@@ -114,13 +114,15 @@ describe.each(dialectsUnderTest())('reads of patient data and refusals are audit
     expect((await call(t.app, { url: `/api/appointments/${adaVisit}`, as: ada })).json.status).toBe('requested');
   });
 
-  it('a failed password check is recorded', async () => {
-    const rows = await added('access.denied', ada.userId, async () => {
-      const response = await call(t.app, { method: 'POST', url: '/api/auth/password', as: ada, body: { currentPassword: 'not the password at all', newPassword: 'a brand new passphrase 2026' } });
-      expect(response.status).toBe(400);
+  it('a failed password check is recorded once, as a failed password change', async () => {
+    const change = () => call(t.app, { method: 'POST', url: '/api/auth/password', as: ada, body: { currentPassword: 'not the password at all', newPassword: 'a brand new passphrase 2026' } });
+    const denied = await added('access.denied', ada.userId, async () => {
+      const rows = await added('auth.password_change', ada.userId, async () => expect((await change()).status).toBe(400));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.outcome).toBe('failure');
+      expect(detailsOf(rows[0])).toEqual({ reason: 'wrong current password' });
     });
-    expect(rows).toHaveLength(1);
-    expect(detailsOf(rows[0])).toMatchObject({ status: 400, route: '/api/auth/password' });
+    expect(denied).toHaveLength(0);
   });
 
   it('a refusal already audited where it happened (a patient record) is not written twice', async () => {

@@ -128,3 +128,8 @@ export async function blockThrottle(db: Executor, key: string, until: string): P
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Removes every key that starts with the prefix (compared as text, so `%` and `_` in an email are plain). */
+export async function clearThrottlePrefix(db: Executor, prefix: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where(sql<string>`substr(key, 1, ${prefix.length})`, '=', prefix).execute();
+}

@@ -1,6 +1,6 @@
 import type { Executor, Trx } from '../../db/types.ts';
 import { AppError } from '../../http/app-error.ts';
-import { blockThrottle, clearThrottle, findThrottle, incrementThrottle } from './auth.queries.ts';
+import { blockThrottle, clearThrottle, clearThrottlePrefix, findThrottle, incrementThrottle } from './auth.queries.ts';
 
 /**
  * Throttling in the login_throttle table, one row per key. Sign-in: after `threshold` failures within the window,
@@ -51,3 +51,9 @@ export async function recordLoginFailure(trx: Trx, kind: ThrottleKind, value: st
 }
 
 export const clearLoginFailures = (db: Executor, kind: ThrottleKind, value: string) => clearThrottle(db, throttleKey(kind, value));
+
+/** An admin's unlock: the account's own counter and its counters per client address. */
+export async function clearAccountThrottles(db: Executor, address: string): Promise<void> {
+  await clearThrottle(db, throttleKey('email', address));
+  await clearThrottlePrefix(db, throttleKey('account-ip', `${address}|`));
+}

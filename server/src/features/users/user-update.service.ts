@@ -6,7 +6,7 @@ import { searchKey } from '../../text.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { countActiveAdmins, revokeUserSessions } from '../auth/auth.queries.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
-import { clearLoginFailures } from '../auth/throttle.ts';
+import { clearAccountThrottles } from '../auth/throttle.ts';
 import { auditBy, auditedTransaction, Denied, type Caller } from '../patients/access.ts';
 import { findPatientById, updatePatientRow } from '../patients/patients.queries.ts';
 import { toUser } from './users.mappers.ts';
@@ -74,7 +74,7 @@ export async function updateUserAccount(deps: Deps, caller: Caller, id: string, 
     }
     if (Object.keys(changes).length > 0) await updateUser(trx, id, { ...changes, updated_at: at });
     if (changes.active === 0 || passwordHash !== null) await revokeUserSessions(trx, id, at, null);
-    if (body.unlock) await clearLoginFailures(trx, 'email', user.email);
+    if (body.unlock) await clearAccountThrottles(trx, user.email);
     const patient = user.patient_id ? await findPatientById(trx, user.patient_id) : undefined;
     if (patient && (changes.name !== undefined || changes.active !== undefined)) {
       const name = changes.name ?? patient.name;
