@@ -222,7 +222,7 @@ describe('a doctor', () => {
 });
 
 describe('pages a role may not use', () => {
-  it('a patient who opens an admin page is told it does not exist, and the admin sees the history on a patient page', async () => {
+  it('a patient who opens an admin page is told it does not exist, and the admin sees the history on a patient page through break-glass', async () => {
     const patient = await createPatient('Lucía Romero');
     await patient.session.request('POST', `/api/patients/${patient.id}/history`, { kind: 'surgery', title: 'Appendectomy', onsetDate: '2001-08-20' });
     const { page, context } = await openPage(browser, server.baseUrl);
@@ -239,6 +239,15 @@ describe('pages a role may not use', () => {
     await logInToDashboard(adminPage.page, ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_PASSWORD);
     await adminPage.page.goto(`/app/patients/${patient.id}`);
     await adminPage.page.getByRole('heading', { level: 1, name: patient.name }).waitFor();
+    // The history is clinical content: the admin reaches it through break-glass, with a reason.
+    const history = adminPage.page.getByRole('region', { name: 'Medical history' });
+    const step = history.getByRole('region', { name: 'Break-glass access' });
+    await step.waitFor();
+    await expect(adminPage.page.getByText('Appendectomy').count()).resolves.toBe(0);
+    await expect(adminPage.page.getByRole('region', { name: 'Break-glass access' }).count()).resolves.toBe(1);
+    await expectNoViolations(adminPage.page, 'admin patient page before break-glass');
+    await step.getByRole('textbox', { name: 'Reason for break-glass access' }).fill('Surgical history needed for an urgent referral.');
+    await step.getByRole('button', { name: /^Open the clinical record for/ }).click();
     const entry = adminPage.page.getByRole('list', { name: 'History entries' }).getByRole('listitem').filter({ hasText: 'Appendectomy' });
     await expect(entry.textContent()).resolves.toContain('Date of surgery: 20 Aug 2001');
     await adminPage.page.getByRole('button', { name: 'Deactivate patient' }).click();

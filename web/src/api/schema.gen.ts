@@ -4095,7 +4095,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A patient's medical history, newest first */
+        /** A patient's medical history, newest first (admins under break-glass) */
         get: {
             parameters: {
                 query?: {
@@ -11440,7 +11440,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient's whole record, machine-readable (the patient, admins, receptionists, the patient's doctors); audited */
+        /** The patient's whole record, machine-readable (the patient, receptionists, the patient's doctors, admins under break-glass); audited */
         get: {
             parameters: {
                 query?: never;
@@ -11729,6 +11729,30 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED" | "MFA_ENROLMENT_REQUIRED" | "WEBHOOK_SIGNATURE_INVALID" | "ALREADY_PAID" | "PAYMENT_NOT_DUE" | "CHECKOUT_INVALID";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11817,6 +11841,30 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /**
+                             * @description Stable machine-readable code of the problem
+                             * @enum {unknown}
+                             */
+                            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "CSRF_TOKEN_INVALID" | "ORIGIN_MISMATCH" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SIGN_IN_BUSY" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR" | "EMAIL_TAKEN" | "ALREADY_HAS_ACCOUNT" | "DOCTOR_ACCOUNT" | "LAST_ADMIN" | "ROLE_CHANGE_NOT_SUPPORTED" | "USE_DOCTORS_ENDPOINT" | "PATIENT_INACTIVE" | "PATIENT_OVERLAP" | "SPECIALIZATION_EXISTS" | "INVALID_IMAGE" | "INVALID_TRANSITION" | "TOO_LATE_TO_CHANGE" | "SLOT_UNAVAILABLE" | "TOO_MANY_OPEN_REQUESTS" | "IDEMPOTENCY_KEY_REUSED" | "EXPORT_TOO_LARGE" | "SETUP_TOKEN_INVALID" | "SETUP_COMPLETE" | "AUDIT_UNAVAILABLE" | "CONSULTATION_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORMULARY_DUPLICATE" | "ALLERGY_CONFLICT" | "DUPLICATE_THERAPY" | "RESET_TOKEN_INVALID" | "MFA_CODE_INVALID" | "MFA_CHALLENGE_INVALID" | "MFA_ALREADY_ENROLLED" | "MFA_ENROLMENT_REQUIRED" | "WEBHOOK_SIGNATURE_INVALID" | "ALREADY_PAID" | "PAYMENT_NOT_DUE" | "CHECKOUT_INVALID";
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

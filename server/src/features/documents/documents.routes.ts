@@ -33,8 +33,8 @@ export function documentRoutes(app: App, deps: Deps): void {
     config: { allow: ['patient', 'admin', 'receptionist', 'doctor'] },
     schema: {
       tags: ['documents'],
-      summary: "The patient's whole record, machine-readable (the patient, admins, receptionists, the patient's doctors); audited",
-      params: RecordParams, response: { 200: PatientRecord, ...problems(400, 401, 404) },
+      summary: "The patient's whole record, machine-readable (the patient, receptionists, the patient's doctors, admins under break-glass); audited",
+      params: RecordParams, response: { 200: PatientRecord, ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const { filename, record } = await patientRecordJson(deps, callerOf(request), request.params.id);
@@ -45,7 +45,7 @@ export function documentRoutes(app: App, deps: Deps): void {
     config: { allow: ['patient', 'admin', 'receptionist', 'doctor'] },
     schema: {
       tags: ['documents'], summary: "The patient's whole record as PDF (who may read record.json); the generation is audited",
-      params: RecordParams, response: { 200: PdfFile, ...problems(400, 401, 404) },
+      params: RecordParams, response: { 200: PdfFile, ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => sendDocument(reply, await patientRecordPdf(deps, callerOf(request), request.params.id)));
 }

@@ -8,6 +8,7 @@ import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '.
 import { todayIn, toPatientProfile } from '../patients/patients.mappers.ts';
 import { canViewPatient, patientAudience } from '../patients/patients.policy.ts';
 import { patientNotFound } from '../patients/patients.service.ts';
+import { breakGlassGrantId, breakGlassRequired } from '../consultations/access.ts';
 import { findSlipAppointment } from './documents.queries.ts';
 import type { DocumentHospital } from './pdf/renderer.ts';
 import { renderPatientRecordPdf } from './record-pdf.ts';
@@ -59,10 +60,20 @@ export async function appointmentSlip(deps: Deps, caller: Caller, appointmentId:
   });
 }
 
-async function readRecord(trx: Trx, caller: Caller, patientId: string, now: Date): Promise<{ record: PatientRecordView; hospital: DocumentHospital }> {
+interface ReadRecord {
+  record: PatientRecordView;
+  hospital: DocumentHospital;
+  /** The break-glass grant an administrator produces the record under, for the audit row. */
+  grantId: string | null;
+}
+
+/** The record holds clinical content: an administrator produces it only under a live break-glass grant. */
+async function readRecord(trx: Trx, caller: Caller, patientId: string, now: Date): Promise<ReadRecord> {
   const [found, settings] = await Promise.all([loadPatient(trx, caller.actor, patientId), getSettings(trx)]);
   if (!found) throw patientNotFound();
   if (!canViewPatient(caller.actor, found.relation)) throw new Denied(patientNotFound(), DOCUMENT_ACTIONS.patientRecord, 'patient', patientId);
+  const grantId = await breakGlassGrantId(trx, caller, patientId, now);
+  if (caller.actor.role === 'admin' && grantId === null) throw new Denied(breakGlassRequired(), DOCUMENT_ACTIONS.patientRecord, 'patient', patientId);
   const hospital = documentHospital(settings);
   const sections: RecordSectionKey[] = ['profile'];
   const omissions: PatientRecordView['omissions'] = [];
@@ -86,13 +97,13 @@ async function readRecord(trx: Trx, caller: Caller, patientId: string, now: Date
     profile: toPatientProfile(found.patient, todayIn(hospital.timeZone, now), patientAudience(caller.actor)),
     ...data,
   };
-  return { record, hospital };
+  return { record, hospital, grantId };
 }
 
-async function auditRecord(trx: Trx, caller: Caller, now: Date, record: PatientRecordView, format: 'json' | 'pdf'): Promise<void> {
+async function auditRecord(trx: Trx, caller: Caller, now: Date, { record, grantId }: ReadRecord, format: 'json' | 'pdf'): Promise<void> {
   await writeAudit(trx, now, auditBy(caller, {
     action: DOCUMENT_ACTIONS.patientRecord, entityType: 'patient', entityId: record.patientId, outcome: 'success',
-    details: { format, sections: record.sections },
+    details: { format, sections: record.sections, ...(grantId ? { breakGlass: true, grantId } : {}) },
   }));
 }
 
@@ -103,9 +114,9 @@ const recordFilename = (record: PatientRecordView, extension: string) =>
 export async function patientRecordJson(deps: Deps, caller: Caller, patientId: string): Promise<{ filename: string; record: PatientRecordView }> {
   const now = deps.clock.now();
   return auditedTransaction(deps, caller, async (trx) => {
-    const { record } = await readRecord(trx, caller, patientId, now);
-    await auditRecord(trx, caller, now, record, 'json');
-    return { filename: recordFilename(record, 'json'), record };
+    const read = await readRecord(trx, caller, patientId, now);
+    await auditRecord(trx, caller, now, read, 'json');
+    return { filename: recordFilename(read.record, 'json'), record: read.record };
   });
 }
 
@@ -113,9 +124,9 @@ export async function patientRecordJson(deps: Deps, caller: Caller, patientId: s
 export async function patientRecordPdf(deps: Deps, caller: Caller, patientId: string): Promise<DocumentFile> {
   const now = deps.clock.now();
   return auditedTransaction(deps, caller, async (trx) => {
-    const { record, hospital } = await readRecord(trx, caller, patientId, now);
-    const body = await renderPatientRecordPdf(record, hospital);
-    await auditRecord(trx, caller, now, record, 'pdf');
-    return { filename: recordFilename(record, 'pdf'), contentType: 'application/pdf', body };
+    const read = await readRecord(trx, caller, patientId, now);
+    const body = await renderPatientRecordPdf(read.record, read.hospital);
+    await auditRecord(trx, caller, now, read, 'pdf');
+    return { filename: recordFilename(read.record, 'pdf'), contentType: 'application/pdf', body };
   });
 }

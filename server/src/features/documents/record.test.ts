@@ -28,6 +28,12 @@ describe.each(dialectsUnderTest())("the patient's record on %s", (dialect) => {
   });
 
   const recordJson = async (patientId: string, as: Caller | null) => download(w.t, `/api/patients/${patientId}/record.json`, as);
+  /** An administrator's break-glass grant for the patient; its id. */
+  const breakGlass = async (patientId: string): Promise<string> => {
+    const grant = await call(w.t.app, { method: 'POST', url: `/api/patients/${patientId}/break-glass`, as: w.admin, body: { reason: 'Transfer to another hospital tonight' } });
+    expect(grant.status).toBe(201);
+    return grant.json.id as string;
+  };
   const recordOf = async (patientId: string, as: Caller): Promise<PatientRecordView> => {
     const response = await recordJson(patientId, as);
     expect(response.status).toBe(200);
@@ -75,10 +81,19 @@ describe.each(dialectsUnderTest())("the patient's record on %s", (dialect) => {
     expect(record.notifications).toEqual([]);
   });
 
-  it('an admin gets everything, including the medical history of a patient without a login', async () => {
+  it('an admin produces the record only under break-glass: refused and audited without a grant, then everything, flagged', async () => {
+    const before = (await auditRows(w.t, DOCUMENT_ACTIONS.patientRecord, w.fatimaId)).length;
+    for (const format of ['json', 'pdf']) {
+      const refused = await download(w.t, `/api/patients/${w.fatimaId}/record.${format}`, w.admin);
+      expect([refused.status, (refused.json() as { code: string }).code], format).toEqual([403, 'BREAK_GLASS_REQUIRED']);
+    }
+    const grant = await breakGlass(w.fatimaId);
     const record = await recordOf(w.fatimaId, w.admin);
     expect(record.omissions).toEqual([]);
     expect(record.medicalHistory?.map((e) => e.title)).toEqual(['استئصال الزائدة']);
+    const rows = (await auditRows(w.t, DOCUMENT_ACTIONS.patientRecord, w.fatimaId)).slice(before);
+    expect(rows.map((row) => [row.actor_id, row.outcome])).toEqual([[w.admin.userId, 'denied'], [w.admin.userId, 'denied'], [w.admin.userId, 'success']]);
+    expect(JSON.parse(rows[2]?.details ?? '{}')).toMatchObject({ breakGlass: true, grantId: grant });
   });
 
   it("a doctor of the patient sees only their own appointments with the patient, the history, and not the patient's notifications", async () => {
@@ -101,6 +116,7 @@ describe.each(dialectsUnderTest())("the patient's record on %s", (dialect) => {
   });
 
   it('the PDF record holds the same content, in the hospital zone, read back by both extractors; each generation is audited', async () => {
+    await breakGlass(w.fatimaId);
     const before = (await auditRows(w.t, DOCUMENT_ACTIONS.patientRecord, w.fatimaId)).length;
     const response = await download(w.t, `/api/patients/${w.fatimaId}/record.pdf`, w.admin);
     expect(response.status).toBe(200);

@@ -12,7 +12,7 @@ export function historyRoutes(app: App, deps: Deps): void {
   app.get('/api/patients/:id/history', {
     config: { allow: ['admin', 'doctor', 'patient'] },
     schema: {
-      tags: ['history'], summary: "A patient's medical history, newest first",
+      tags: ['history'], summary: "A patient's medical history, newest first (admins under break-glass)",
       params: HistoryParams, querystring: HistoryQuery, response: { 200: HistoryPage, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => listHistory(deps, callerOf(request), request.params.id, request.query));

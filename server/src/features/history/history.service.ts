@@ -8,6 +8,8 @@ import { knownAllergen } from '../formulary/formulary.service.ts';
 import { auditBy, auditedTransaction, Denied, loadPatient, type Caller } from '../patients/access.ts';
 import { decodeCursor, decodePairCursor, pageOf } from '../patients/cursor.ts';
 import { patientNotFound, todayFor } from '../patients/patients.service.ts';
+import { breakGlassGrantId, breakGlassRequired } from '../consultations/access.ts';
+import { breakGlassMarker } from '../prescriptions/access.ts';
 import { contentOf, toHistoryEntry, toHistoryVersion } from './history.mappers.ts';
 import { canAddHistory, canChangeEntry, canViewHistory, canViewVersions, isSelfReport } from './history.policy.ts';
 import { findEntry, insertEntry, insertVersion, listEntries, listVersions, updateEntryAtVersion, type EntryChanges, type EntryRow } from './history.queries.ts';
@@ -16,12 +18,23 @@ import type { HistoryCreateInput, HistoryListInput, HistoryPatchInput, VersionLi
 
 const entryNotFound = () => notFound('History entry');
 
-/** The patient, when the caller may read their history; 404 (audited as denied) otherwise. */
+/** The patient, when the caller may reach their history; 404 (audited as denied) otherwise. */
 async function openHistory(trx: Trx, caller: Caller, patientId: string, action: AuditAction, allowed = canViewHistory) {
   const found = await loadPatient(trx, caller.actor, patientId);
   if (!found) throw patientNotFound();
   if (!allowed(caller.actor, found.relation)) throw new Denied(patientNotFound(), action, 'patient', patientId);
   return found;
+}
+
+/**
+ * The patient, when the caller may read their history: an administrator reads it only under a live break-glass
+ * grant (403 BREAK_GLASS_REQUIRED, audited as denied, otherwise), and the audit details of such a read are flagged.
+ */
+async function openHistoryRead(trx: Trx, caller: Caller, patientId: string, action: AuditAction, now: Date, allowed = canViewHistory) {
+  const found = await openHistory(trx, caller, patientId, action, allowed);
+  const grantId = await breakGlassGrantId(trx, caller, patientId, now);
+  if (caller.actor.role === 'admin' && grantId === null) throw new Denied(breakGlassRequired(), action, 'patient', patientId);
+  return { ...found, marker: breakGlassMarker(grantId) };
 }
 
 function assertValid(entry: EntryContent, today: string): void {
@@ -35,11 +48,11 @@ export async function listHistory(deps: Deps, caller: Caller, patientId: string,
   const cursor = decodePairCursor(query.cursor);
   const now = deps.clock.now();
   return auditedTransaction(deps, caller, async (trx) => {
-    await openHistory(trx, caller, patientId, 'patient.history.read');
+    const { marker } = await openHistoryRead(trx, caller, patientId, 'patient.history.read', now);
     const rows = await listEntries(trx, patientId, { kind: query.kind, before: cursor && { recordedAt: cursor.key, id: cursor.id } }, limit + 1);
     const page = pageOf(rows, limit, (row) => [row.recorded_at, row.id], toHistoryEntry);
     await writeAudit(trx, now, auditBy(caller, {
-      action: 'patient.history.read', entityType: 'patient', entityId: patientId, outcome: 'success', details: { results: page.items.length },
+      action: 'patient.history.read', entityType: 'patient', entityId: patientId, outcome: 'success', details: { results: page.items.length, ...marker },
     }));
     return page;
   });
@@ -147,12 +160,12 @@ export async function listEntryVersions(deps: Deps, caller: Caller, patientId: s
   if (cursor !== undefined && beforeVersion === null) throw invalid('/cursor', 'is invalid');
   const now = deps.clock.now();
   return auditedTransaction(deps, caller, async (trx) => {
-    await openHistory(trx, caller, patientId, 'patient.history.versions.read', canViewVersions);
+    const { marker } = await openHistoryRead(trx, caller, patientId, 'patient.history.versions.read', now, canViewVersions);
     if (!(await findEntry(trx, patientId, entryId))) throw entryNotFound();
     const rows = await listVersions(trx, entryId, beforeVersion, limit + 1);
     const page = pageOf(rows, limit, (row) => [String(row.version)], toHistoryVersion);
     await writeAudit(trx, now, auditBy(caller, {
-      action: 'patient.history.versions.read', entityType: 'medical_history', entityId: entryId, outcome: 'success', details: { patientId },
+      action: 'patient.history.versions.read', entityType: 'medical_history', entityId: entryId, outcome: 'success', details: { patientId, ...marker },
     }));
     return page;
   });

@@ -54,9 +54,9 @@ describe.each(dialectsUnderTest())('medical history on %s', (dialect) => {
       { version: 2, title: 'Asthma, moderate', resolvedDate: '2020-01-01', details: 'Mild, exercise-induced', changedBy: { id: admin.userId } },
       { version: 1, title: 'Asthma', details: 'Mild, exercise-induced', changedBy: { id: doctor.userId, role: 'doctor' }, changedAt: entry.recordedAt },
     ]);
-    const paged = await call(t.app, { url: `${url}/${entry.id}/versions?limit=1`, as: admin });
+    const paged = await call(t.app, { url: `${url}/${entry.id}/versions?limit=1`, as: doctor });
     expect(paged.json.items.map((v: { version: number }) => v.version)).toEqual([2]);
-    const rest = await call(t.app, { url: `${url}/${entry.id}/versions?limit=1&cursor=${paged.json.nextCursor}`, as: admin });
+    const rest = await call(t.app, { url: `${url}/${entry.id}/versions?limit=1&cursor=${paged.json.nextCursor}`, as: doctor });
     expect(rest.json).toMatchObject({ items: [{ version: 1 }], nextCursor: null });
   });
 
@@ -78,7 +78,7 @@ describe.each(dialectsUnderTest())('medical history on %s', (dialect) => {
     const row = await t.deps.db.selectFrom('medical_history').selectAll().where('id', '=', entry.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ deleted_by: doctor.userId, title: 'Penicillin' });
     expect(Number(row.version)).toBe(2);
-    const versions = await call(t.app, { url: `${url}/${entry.id}/versions`, as: admin });
+    const versions = await call(t.app, { url: `${url}/${entry.id}/versions`, as: doctor });
     expect(versions.json.items).toMatchObject([{ version: 1, title: 'Penicillin', kind: 'allergy' }]);
   });
 
@@ -222,5 +222,36 @@ describe.each(dialectsUnderTest())('medical history on %s', (dialect) => {
     const stranger = await createDoctor(t);
     await call(t.app, { url, as: stranger });
     expect((await auditRows(t, 'patient.history.read', patient.patientId)).map((row) => row.outcome)).toEqual(['success', 'denied']);
+  });
+
+  it('an admin reads the history and its versions only under break-glass: refused and audited without a grant, flagged with one', async () => {
+    const { doctor, patient, url } = await doctorAndPatient();
+    const entry = (await call(t.app, { method: 'POST', url, as: doctor, body: asthma })).json;
+    await call(t.app, { method: 'PATCH', url: `${url}/${entry.id}`, as: doctor, body: { title: 'Asthma, severe' } });
+    for (const target of [url, `${url}/${entry.id}/versions`]) {
+      const refused = await call(t.app, { url: target, as: admin });
+      expect(refused.status, target).toBe(403);
+      expect(refused.json.code).toBe('BREAK_GLASS_REQUIRED');
+    }
+    const denied = (await auditRows(t, 'patient.history.read', patient.patientId)).filter((row) => row.actor_id === admin.userId);
+    expect(denied.map((row) => row.outcome)).toEqual(['denied']);
+    expect((await auditRows(t, 'patient.history.versions.read', patient.patientId)).map((row) => [row.actor_id, row.outcome])).toEqual([[admin.userId, 'denied']]);
+
+    const grant = await call(t.app, { method: 'POST', url: `/api/patients/${patient.patientId}/break-glass`, as: admin, body: { reason: 'Unconscious patient in the emergency room' } });
+    expect(grant.status).toBe(201);
+    const list = await call(t.app, { url, as: admin });
+    expect(list.status).toBe(200);
+    expect(list.json.items.map((item: { title: string }) => item.title)).toEqual(['Asthma, severe']);
+    const versions = await call(t.app, { url: `${url}/${entry.id}/versions`, as: admin });
+    expect(versions.json.items).toMatchObject([{ version: 1, title: 'Asthma' }]);
+    const flagged = { breakGlass: true, grantId: grant.json.id };
+    const read = (await auditRows(t, 'patient.history.read', patient.patientId)).filter((row) => row.actor_id === admin.userId && row.outcome === 'success');
+    expect(read.map((row) => JSON.parse(row.details ?? '{}'))).toEqual([expect.objectContaining(flagged)]);
+    const [versionRead] = await auditRows(t, 'patient.history.versions.read', entry.id);
+    expect(JSON.parse(versionRead?.details ?? '{}')).toMatchObject(flagged);
+    // A clinician's own read is not flagged.
+    await call(t.app, { url, as: doctor });
+    const doctorRead = (await auditRows(t, 'patient.history.read', patient.patientId)).filter((row) => row.actor_id === doctor.userId);
+    expect(JSON.parse(doctorRead[0]?.details ?? '{}')).not.toHaveProperty('breakGlass');
   });
 });

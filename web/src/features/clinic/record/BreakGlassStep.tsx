@@ -26,7 +26,7 @@ export function BreakGlassStep({ patientId, patientName }: { patientId: string; 
   return (
     <Stack gap="sm" component="section" aria-label="Break-glass access">
       <Alert color="red" variant="light" title="Clinical content needs break-glass access">
-        Administrators read {patientName}’s consultations and prescriptions only in an emergency. Say why: access lasts {BREAK_GLASS_MINUTES} minutes,
+        Administrators read {patientName}’s medical history, consultations and prescriptions only in an emergency. Say why: access lasts {BREAK_GLASS_MINUTES} minutes,
         and the reason and every record you open are recorded and flagged in the audit log.
       </Alert>
       <form onSubmit={submit} noValidate>

@@ -13,6 +13,7 @@ import { PrescriptionActions } from '../prescriptions/PrescriptionActions.tsx';
 import { PrescriptionCard } from '../prescriptions/PrescriptionCard.tsx';
 import { usePatientPrescriptions } from '../prescriptions/prescriptions.api.ts';
 import { useVisitSummaries } from '../visits/visits.api.ts';
+import { useHistory } from '../../people/history/history.api.ts';
 import { needsBreakGlass } from './breakGlass.api.ts';
 import { BreakGlassStep } from './BreakGlassStep.tsx';
 
@@ -103,7 +104,12 @@ export function PatientClinicalRecord({ patientId, patientName, user }: { patien
   const visits = useVisitSummaries(patientId);
   const prescriptions = usePatientPrescriptions(patientId);
   const { announcement, announce, clear } = useAnnouncement();
+  const history = useHistory(patientId);
   if (user.role === 'admin' && (needsBreakGlass(visits.error) || needsBreakGlass(prescriptions.error))) {
+    // The medical history above offers the same step when it needs one: one grant opens all the clinical content.
+    if (needsBreakGlass(history.error)) {
+      return <Text size="sm">Consultations and prescriptions open with the break-glass access of the medical history above.</Text>;
+    }
     return <BreakGlassStep patientId={patientId} patientName={patientName} />;
   }
   return (

@@ -8,6 +8,6 @@ export const needsBreakGlass = (error: unknown): boolean => error instanceof Api
 /** Opens the patient's clinical record to the administrator for a limited time, with the reason; then reloads it. */
 export async function breakGlass(patientId: string, reason: string) {
   const grant = unwrap(await api.POST('/api/patients/{id}/break-glass', { params: { path: { id: patientId } }, body: { reason } }));
-  await Promise.all(['consultations', 'prescriptions', 'visits'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  await Promise.all(['consultations', 'prescriptions', 'visits', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
   return grant;
 }

@@ -4,6 +4,8 @@ import { errorMessage } from '../../../api/problem.ts';
 import type { SessionUser } from '../../../api/types.ts';
 import { FormError } from '../../../components/FormError.tsx';
 import { Loading } from '../../../components/Loading.tsx';
+import { needsBreakGlass } from '../../clinic/record/breakGlass.api.ts';
+import { BreakGlassStep } from '../../clinic/record/BreakGlassStep.tsx';
 import { useHospitalZone, ZoneNote } from '../shared/zone.tsx';
 import type { HistoryEntry } from '../types.ts';
 import { EntryCard } from './EntryCard.tsx';
@@ -17,18 +19,30 @@ interface HistorySectionProps {
   headingId: string;
   /** Shown as the section's h2; left out when the page's h1 already says it. */
   title?: string;
+  /** The patient's name, for an administrator's break-glass step. */
+  patientName?: string;
 }
 
 type Dialog = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; entry: HistoryEntry };
 
 /** A patient's medical history: entries newest first, adding and editing, and earlier versions for clinicians. */
-export function HistorySection({ patientId, user, headingId, title }: HistorySectionProps) {
+export function HistorySection({ patientId, user, headingId, title, patientName }: HistorySectionProps) {
   const zone = useHospitalZone();
   const history = useHistory(patientId);
   const [dialog, setDialog] = useState<Dialog>({ mode: 'closed' });
   const isPatient = user.role === 'patient';
   const canEdit = (entry: HistoryEntry) => !isPatient || (entry.selfReported && entry.recordedBy.id === user.id);
   const entries = history.data?.pages.flatMap((page) => page.items) ?? [];
+  if (user.role === 'admin' && needsBreakGlass(history.error)) {
+    return (
+      <Stack gap="md" component="section" aria-labelledby={headingId}>
+        <Title order={2} id={headingId} size={title ? undefined : 'h3'}>
+          {title ?? 'Entries'}
+        </Title>
+        <BreakGlassStep patientId={patientId} patientName={patientName ?? 'the patient'} />
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>

@@ -57,7 +57,7 @@ function DeactivatePatient({ patient }: { patient: PatientProfile }) {
 }
 
 /** The patient's whole record, produced for them at the desk (the patient may have no login); every download is audited. */
-function PatientRecordDownloads({ patient }: { patient: PatientProfile }) {
+function PatientRecordDownloads({ patient, user }: { patient: PatientProfile; user: SessionUser }) {
   const base = `/api/patients/${encodeURIComponent(patient.id)}`;
   return (
     <Stack gap="xs" component="section" aria-labelledby="record-heading" className="no-print">
@@ -65,6 +65,7 @@ function PatientRecordDownloads({ patient }: { patient: PatientProfile }) {
         The patient’s record
       </Title>
       <Text size="sm">Everything HMS holds about {patient.name} that you may see, to hand over on request. Each download is recorded in the audit log.</Text>
+      {user.role === 'admin' && <Text size="sm">The record holds clinical content: administrators download it only under break-glass access, opened from the medical history below.</Text>}
       <Group gap="md">
         <Anchor href={`${base}/record.pdf`} download>
           Download the patient’s record (PDF)
@@ -105,8 +106,8 @@ function PatientView({ patient, user }: { patient: PatientProfile; user: Session
           </Text>
         )}
       </Stack>
-      <PatientRecordDownloads patient={patient} />
-      {clinician && <HistorySection patientId={patient.id} user={user} headingId="history-heading" title="Medical history" />}
+      <PatientRecordDownloads patient={patient} user={user} />
+      {clinician && <HistorySection patientId={patient.id} patientName={patient.name} user={user} headingId="history-heading" title="Medical history" />}
       {clinician && <PatientClinicalRecord patientId={patient.id} patientName={patient.name} user={user} />}
       {user.role === 'admin' && (
         <Reactivate
