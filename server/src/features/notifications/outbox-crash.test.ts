@@ -56,8 +56,9 @@ describe.runIf(dialectsUnderTest().includes('sqlite'))('the outbox after kill -9
       // Nothing lost: every job reached the mail server under its own stable Message-ID, and nothing else did.
       expect([...counts.keys()].sort()).toEqual(jobs.map((job) => `<${job.id}@hms>`).sort());
       const repeats = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
+      // The second process may take over the first one's message when its lease runs out and die sending it too:
+      // one message can then arrive three times, still one repeat per kill.
       expect(repeats).toBeLessThanOrEqual(kills);
-      expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
       expect(smtp.received).toHaveLength(JOBS + repeats);
     } finally {
       for (const server of running) await server.stop();
