@@ -58,8 +58,10 @@ describe('documents and printing in the browser', () => {
     const created = await world.admin.request<{ id: string }>('POST', '/api/patients', {
       name: 'Zoë Ångström-Ñúñez', dateOfBirth: '1962-03-14', gender: 'female', phone: '+44 20 7946 0777',
     });
+    const desk = { email: 'desk.print@hospital.test', password: 'front desk passphrase 2026' };
+    await world.admin.request('POST', '/api/users', { name: 'Rita Reyes', email: desk.email, role: 'receptionist', password: desk.password });
     const { page, context, problems } = await openPage(world);
-    await signIn(page, admin());
+    await signIn(page, desk);
     await page.goto(`/app/patients/${created.id}`);
     await heading(page, 'Zoë Ångström-Ñúñez');
     const { name, text } = await pdfOf(page, page.getByRole('link', { name: 'Download the patient’s record (PDF)' }));

@@ -46,7 +46,7 @@ export function BreakGlassStep({ patientId, patientName }: { patientId: string; 
             error={problem ?? undefined}
             errorProps={errorProps}
           />
-          <Button type="submit" color="red.9" loading={open.isPending} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" color="red.9" loading={open.isPending} h="auto" py={6} maw="100%" style={{ alignSelf: 'flex-start' }} styles={{ label: { whiteSpace: 'normal' } }}>
             Open the clinical record for {BREAK_GLASS_MINUTES} minutes
           </Button>
         </Stack>
